@@ -1,0 +1,98 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { openDatabase, migrateToLatest } from '../src/server/db/database.ts';
+import { ConfigError, loadConfig } from '../src/server/config.ts';
+import { createServices } from '../src/server/services.ts';
+import { buildWebIfMissing, serve } from '../src/server/cli/serve.ts';
+import { describeDemo, seedDemo } from '../src/server/modules/demo/demo.seed.ts';
+import { SignupBody } from '../src/shared/schemas/auth.ts';
+
+const USAGE = `Usage: tandem <command> [options]
+
+Commands:
+  serve [--no-demo] [--build-if-missing]   run the server (migrates first; seeds the demo on an empty database)
+  migrate                                  apply pending database migrations and exit
+  create-user --email E --name N --password P [--locale en|fr] [--time-zone Zone]
+  seed-demo                                add the demo course with a teacher and two students
+  help                                     show this text
+
+Configuration comes from the environment (see README): DATABASE_URL, PORT, PUBLIC_URL, ...`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command = 'help', ...rest] = argv;
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      'no-demo': { type: 'boolean', default: false },
+      'build-if-missing': { type: 'boolean', default: false },
+      email: { type: 'string' },
+      name: { type: 'string' },
+      password: { type: 'string' },
+      locale: { type: 'string' },
+      'time-zone': { type: 'string' },
+    },
+    allowPositionals: true,
+  });
+  const config = loadConfig();
+
+  switch (command) {
+    case 'serve': {
+      if (values['build-if-missing']) buildWebIfMissing(config);
+      await serve(config, { demo: config.demo && !values['no-demo'] });
+      return -1; // keep running
+    }
+    case 'migrate': {
+      const database = openDatabase(config.databaseUrl);
+      const result = await migrateToLatest(database);
+      const applied = result.results?.filter((r) => r.status === 'Success').map((r) => r.migrationName) ?? [];
+      console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
+      await database.close();
+      return 0;
+    }
+    case 'create-user': {
+      const parsed = SignupBody.safeParse({
+        email: values.email,
+        name: values.name,
+        password: values.password,
+        locale: values.locale,
+        timeZone: values['time-zone'],
+      });
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) console.error(`  --${issue.path.join('.')}: ${issue.message}`);
+        return 2;
+      }
+      const database = openDatabase(config.databaseUrl);
+      await migrateToLatest(database);
+      const user = await createServices(database, config).auth.createAccount(parsed.data);
+      console.log(`Created ${user.email} (${user.id}).`);
+      await database.close();
+      return 0;
+    }
+    case 'seed-demo': {
+      const database = openDatabase(config.databaseUrl);
+      await migrateToLatest(database);
+      const result = await seedDemo(createServices(database, config));
+      console.log(describeDemo(result, config.publicUrl ?? `http://localhost:${config.port}`));
+      await database.close();
+      return 0;
+    }
+    case 'help':
+    case '--help':
+      console.log(USAGE);
+      return 0;
+    default:
+      console.error(`Unknown command: ${command}\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (error: unknown) => {
+    if (error instanceof ConfigError) console.error(error.message);
+    else console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,94 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import Fastify from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import { migrateToLatest, openDatabase, type Database } from './db/database.ts';
+import { installAuthentication } from './http/authenticate.ts';
+import { installCsrfProtection } from './http/csrf.ts';
+import { installErrorHandling } from './http/error-handler.ts';
+import { serveWebApp } from './http/web-app.ts';
+import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
+import { registerCourseRoutes } from './modules/courses/courses.routes.ts';
+import { registerHealthRoutes } from './modules/health/health.routes.ts';
+import { createServices, type Services } from './services.ts';
+
+export type BuildOptions = {
+  /** Use an already open (and migrated) database instead of opening config.databaseUrl. */
+  database?: Database;
+  /** Serve the built web app from config.webDistDir (off for API tests). */
+  serveWeb?: boolean;
+  logger?: boolean;
+};
+
+/** Builds the whole server, used by `tandem serve` and by the tests alike. */
+export async function buildApp(config: Config, options: BuildOptions = {}) {
+  const database = options.database ?? openDatabase(config.databaseUrl);
+  if (!options.database) await migrateToLatest(database);
+  const services = createServices(database, config);
+
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: config.logLevel },
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+  app.setNotFoundHandler((request, reply) =>
+    reply.status(404).send({ error: { code: 'not_found', message: `No route for ${request.method} ${request.url.split('?')[0]}` } }),
+  );
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        frameAncestors: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        // Not upgrading: a school may run Tandem on plain http inside its network.
+        upgradeInsecureRequests: null,
+      },
+    },
+    // HSTS is added below only for requests that really arrived over HTTPS.
+    hsts: false,
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+  });
+  app.addHook('onSend', async (request, reply) => {
+    if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+  });
+  await app.register(fastifyCookie);
+  // preHandler: limits can key on the parsed body (the email being tried), not just the address.
+  await app.register(fastifyRateLimit, { global: false, hook: 'preHandler' });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Tandem API', version: '1.0.0', description: 'Blended learning: pre-work, live sessions, post-work.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tandem_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  installCsrfProtection(app, config.publicUrl);
+  installAuthentication(app, services.auth);
+
+  registerHealthRoutes(app, services);
+  registerAuthRoutes(app, services);
+  registerCourseRoutes(app, services);
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  if (options.serveWeb) await serveWebApp(app, config.webDistDir);
+
+  app.addHook('onClose', async () => {
+    if (!options.database) await database.close();
+  });
+  return Object.assign(app, { services: services as Services });
+}
+export type TandemApp = Awaited<ReturnType<typeof buildApp>>;

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as foundation from './20261125_0001_foundation.ts';
+
+/**
+ * Every migration, in order. Kysely applies the ones a database has not seen yet.
+ * Add new files with a later timestamp prefix and list them here.
+ */
+export const migrations: Record<string, Migration> = {
+  '20261125_0001_foundation': foundation,
+};

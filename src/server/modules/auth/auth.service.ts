@@ -1,0 +1,85 @@
+import crypto from 'node:crypto';
+import type { Locale } from '../../../shared/schemas/common.ts';
+import { ApiError, conflict } from '../../lib/errors.ts';
+import { newId, nowIso } from '../../lib/ids.ts';
+import type { UserRow, UsersRepository } from '../users/users.repository.ts';
+import { decoyHash, hashPassword, verifyPassword } from './password.ts';
+import type { SessionsRepository } from './sessions.repository.ts';
+
+/** Sessions slide: each use within the window pushes the expiry out again. */
+export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+/** Write the sliding expiry at most this often, not on every request. */
+const TOUCH_EVERY_MS = 60 * 60 * 1000;
+
+export function hashToken(token: string): string {
+  return crypto.createHash('sha256').update(token).digest('hex');
+}
+
+export type NewAccount = { email: string; password: string; name: string; locale?: Locale | undefined; timeZone?: string | undefined };
+
+export function createAuthService(deps: { users: UsersRepository; sessions: SessionsRepository }) {
+  const { users, sessions } = deps;
+
+  async function startSession(userId: string): Promise<{ token: string; expiresAt: Date }> {
+    const token = crypto.randomBytes(32).toString('base64url');
+    const now = new Date();
+    const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+    await sessions.insert({ id: hashToken(token), userId, now: now.toISOString(), expiresAt: expiresAt.toISOString() });
+    return { token, expiresAt };
+  }
+
+  return {
+    async createAccount(input: NewAccount): Promise<UserRow> {
+      if (await users.findByEmail(input.email)) {
+        throw conflict('email_taken', 'An account with this email already exists');
+      }
+      const row: UserRow = {
+        id: newId(),
+        email: input.email,
+        name: input.name,
+        password_hash: await hashPassword(input.password),
+        locale: input.locale ?? 'en',
+        time_zone: input.timeZone ?? 'UTC',
+        created_at: nowIso(),
+      };
+      try {
+        await users.insert(row);
+      } catch (error) {
+        // Two sign-ups racing for one email: the unique index decides.
+        if (await users.findByEmail(input.email)) throw conflict('email_taken', 'An account with this email already exists');
+        throw error;
+      }
+      return row;
+    },
+
+    async signUp(input: NewAccount) {
+      const user = await this.createAccount(input);
+      return { user, ...(await startSession(user.id)) };
+    },
+
+    async logIn(email: string, password: string) {
+      const user = await users.findByEmail(email);
+      const ok = await verifyPassword(password, user?.password_hash ?? (await decoyHash()));
+      if (!user || !ok) throw new ApiError(401, 'invalid_credentials', 'Email or password is wrong');
+      return { user, ...(await startSession(user.id)) };
+    },
+
+    async logOut(token: string): Promise<void> {
+      await sessions.delete(hashToken(token));
+    },
+
+    /** The signed-in user for a cookie token, sliding the session forward now and then. */
+    async userForToken(token: string): Promise<UserRow | undefined> {
+      const id = hashToken(token);
+      const now = new Date();
+      const found = await sessions.findUser(id, now.toISOString());
+      if (!found) return undefined;
+      const { session_expires_at: _expires, session_last_seen_at: lastSeen, ...user } = found;
+      if (now.getTime() - Date.parse(lastSeen) > TOUCH_EVERY_MS) {
+        await sessions.touch(id, now.toISOString(), new Date(now.getTime() + SESSION_TTL_MS).toISOString());
+      }
+      return user;
+    },
+  };
+}
+export type AuthService = ReturnType<typeof createAuthService>;
