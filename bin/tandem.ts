@@ -6,6 +6,8 @@ import { createServices } from '../src/server/services.ts';
 import { buildWebIfMissing, serve } from '../src/server/cli/serve.ts';
 import { describeDemo, seedDemo } from '../src/server/modules/demo/demo.seed.ts';
 import { SignupBody } from '../src/shared/schemas/auth.ts';
+import { backup, restore } from '../src/server/ops/backup.ts';
+import { exportDump, importDump } from '../src/server/ops/dump.ts';
 
 const USAGE = `Usage: tandem <command> [options]
 
@@ -14,13 +16,21 @@ Commands:
   migrate                                  apply pending database migrations and exit
   create-user --email E --name N --password P [--locale en|fr] [--time-zone Zone]
   seed-demo                                add the demo course with a teacher and two students
+  export FILE                              write the whole instance to a portable dump (JSON lines)
+  import-dump FILE                         load a dump into the empty database DATABASE_URL names; verified by counts and checksums
+  backup FILE                              consistent online backup while the server runs
+  restore FILE                             restore a backup (stop the server first)
   help                                     show this text
 
 Configuration comes from the environment (see README): DATABASE_URL, PORT, PUBLIC_URL, ...`;
 
+function printTables(tables: { table: string; rows: number; checksum: string }[]): void {
+  for (const t of tables) console.log(`  ${t.table.padEnd(24)} ${String(t.rows).padStart(8)} rows  sha256 ${t.checksum.slice(0, 16)}…`);
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command = 'help', ...rest] = argv;
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args: rest,
     options: {
       'no-demo': { type: 'boolean', default: false },
@@ -74,6 +84,32 @@ async function main(argv: string[]): Promise<number> {
       const result = await seedDemo(createServices(database, config));
       console.log(describeDemo(result, config.publicUrl ?? `http://localhost:${config.port}`));
       await database.close();
+      return 0;
+    }
+    case 'export':
+    case 'import-dump':
+    case 'backup':
+    case 'restore': {
+      const file = positionals[0];
+      if (!file) {
+        console.error(`tandem ${command} needs a FILE`);
+        return 2;
+      }
+      const database = openDatabase(config.databaseUrl);
+      await migrateToLatest(database);
+      try {
+        if (command === 'export') printTables(await exportDump(database, file));
+        else if (command === 'import-dump') printTables(await importDump(database, file));
+        else if (command === 'backup') console.log(`Backup written to ${file} (${(await backup(database, file)).kind}).`);
+        else {
+          const result = await restore(database, file);
+          if (result.tables) printTables(result.tables);
+          console.log(`Restored from ${file}.`);
+          return 0;
+        }
+      } finally {
+        await database.close().catch(() => undefined);
+      }
       return 0;
     }
     case 'help':

@@ -13,6 +13,10 @@ export type Database = {
   dialect: Dialect;
   /** PostgreSQL schema in use when not the default one. */
   schema?: string | undefined;
+  /** SQLite only: the raw handle, for the online backup API. */
+  sqlite?: SQLite.Database | undefined;
+  /** SQLite only: the database file (undefined for :memory:). */
+  file?: string | undefined;
   close(): Promise<void>;
 };
 
@@ -46,7 +50,7 @@ export function openDatabase(url: string, options: DatabaseOptions = {}): Databa
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  return { db, dialect: 'sqlite', sqlite, file: file === ':memory:' ? undefined : path.resolve(file), close: () => db.destroy() };
 }
 
 export async function migrateToLatest(database: Database): Promise<MigrationResultSet> {
