@@ -100,7 +100,9 @@ export async function importDump(database: Database, file: string, options: { re
   }
 
   const expected: (TableSummary & { columns: string[] })[] = [];
-  await database.db.transaction().execute(async (trx) => {
+  // Tables are only known at run time here, so this code works on an untyped view of the database.
+  const untyped = database.db as unknown as Kysely<Record<string, Row>>;
+  await untyped.transaction().execute(async (trx) => {
     // Restoring over existing data: empty every table, children first, inside the same transaction.
     if (options.replace) for (const table of [...tables.values()].reverse()) await trx.deleteFrom(table.name).execute();
     let current: { table: string; columns: string[]; batch: Row[] } | undefined;
