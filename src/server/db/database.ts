@@ -59,6 +59,8 @@ export async function migrateToLatest(database: Database): Promise<MigrationResu
     // Kysely looks for its bookkeeping tables across schemas; pin them to ours.
     ...(database.schema ? { migrationTableSchema: database.schema } : {}),
     provider: { getMigrations: async () => migrations },
+    // Parallel branches add migrations with interleaved timestamps; each is independent and additive.
+    allowUnorderedMigrations: true,
   });
   const result = await migrator.migrateToLatest();
   if (result.error) throw result.error;

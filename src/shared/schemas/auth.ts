@@ -43,3 +43,6 @@ export const UpdateMeBody = z
 export type UpdateMeBody = z.input<typeof UpdateMeBody>;
 
 export const UserEnvelope = z.object({ user: User });
+
+export const ChangePasswordBody = z.object({ currentPassword: z.string().min(1).max(256), newPassword: Password });
+export type ChangePasswordBody = z.input<typeof ChangePasswordBody>;

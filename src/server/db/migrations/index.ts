@@ -1,5 +1,7 @@
 import type { Migration } from 'kysely';
 import * as foundation from './20261125_0001_foundation.ts';
+import * as accountSecurity from './20261125_0004_account_security.ts';
+import * as asyncLearning from './20261125_0002_async_learning.ts';
 
 /**
  * Every migration, in order. Kysely applies the ones a database has not seen yet.
@@ -7,4 +9,6 @@ import * as foundation from './20261125_0001_foundation.ts';
  */
 export const migrations: Record<string, Migration> = {
   '20261125_0001_foundation': foundation,
+  '20261125_0004_account_security': accountSecurity,
+  '20261125_0002_async_learning': asyncLearning,
 };

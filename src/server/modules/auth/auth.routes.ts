@@ -1,4 +1,4 @@
-import { LoginBody, SignupBody, UpdateMeBody, UserEnvelope } from '../../../shared/schemas/auth.ts';
+import { ChangePasswordBody, LoginBody, SignupBody, UpdateMeBody, UserEnvelope } from '../../../shared/schemas/auth.ts';
 import { Ok } from '../../../shared/schemas/common.ts';
 import { requireUser } from '../../http/authenticate.ts';
 import { errors } from '../../http/error-responses.ts';
@@ -49,6 +49,23 @@ export function registerAuthRoutes(app: App, deps: { auth: AuthService; users: U
   app.post('/api/auth/logout', { schema: { tags: ['auth'], response: { 200: Ok } } }, async (request, reply) => {
     const token = sessionToken(request);
     if (token) await auth.logOut(token);
+    clearSessionCookie(request, reply);
+    return { ok: true as const };
+  });
+
+  app.post(
+    '/api/auth/password',
+    { schema: { tags: ['auth'], body: ChangePasswordBody, response: { 200: UserEnvelope, ...errors(400, 401) } } },
+    async (request, reply) => {
+      const me = requireUser(request);
+      const { user, token, expiresAt } = await auth.changePassword(me.id, request.body.currentPassword, request.body.newPassword);
+      setSessionCookie(request, reply, token, expiresAt);
+      return { user: presentUser(user) };
+    },
+  );
+
+  app.post('/api/auth/logout-everywhere', { schema: { tags: ['auth'], response: { 200: Ok, ...errors(401) } } }, async (request, reply) => {
+    await auth.logOutEverywhere(requireUser(request).id);
     clearSessionCookie(request, reply);
     return { ok: true as const };
   });

@@ -8,6 +8,15 @@ import type { SessionsRepository } from './sessions.repository.ts';
 
 /** Sessions slide: each use within the window pushes the expiry out again. */
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+/** After this many failures in a row an account locks: 1 minute, doubling per further failure, up to an hour. */
+export const LOCKOUT_AFTER = 5;
+const LOCKOUT_MAX_MS = 60 * 60 * 1000;
+
+export function lockoutMs(failures: number): number {
+  if (failures < LOCKOUT_AFTER) return 0;
+  return Math.min(60_000 * 2 ** (failures - LOCKOUT_AFTER), LOCKOUT_MAX_MS);
+}
+
 /** Write the sliding expiry at most this often, not on every request. */
 const TOUCH_EVERY_MS = 60 * 60 * 1000;
 
@@ -59,9 +68,34 @@ export function createAuthService(deps: { users: UsersRepository; sessions: Sess
 
     async logIn(email: string, password: string) {
       const user = await users.findByEmail(email);
+      if (user?.locked_until && Date.parse(user.locked_until) > Date.now()) {
+        const seconds = Math.ceil((Date.parse(user.locked_until) - Date.now()) / 1000);
+        throw new ApiError(429, 'account_locked', `Too many failed attempts; try again in ${seconds} seconds`);
+      }
       const ok = await verifyPassword(password, user?.password_hash ?? (await decoyHash()));
-      if (!user || !ok) throw new ApiError(401, 'invalid_credentials', 'Email or password is wrong');
+      if (!user) throw new ApiError(401, 'invalid_credentials', 'Email or password is wrong');
+      if (!ok) {
+        const lockMs = lockoutMs(await users.recordFailedLogin(user.id));
+        if (lockMs > 0) await users.lockUntil(user.id, new Date(Date.now() + lockMs).toISOString());
+        throw new ApiError(401, 'invalid_credentials', 'Email or password is wrong');
+      }
+      if (user.failed_logins > 0 || user.locked_until) await users.clearFailedLogins(user.id);
       return { user, ...(await startSession(user.id)) };
+    },
+
+    /** Changing the password ends every other session, then starts a fresh one for this browser. */
+    async changePassword(userId: string, currentPassword: string, newPassword: string) {
+      const user = await users.findById(userId);
+      if (!user || !(await verifyPassword(currentPassword, user.password_hash))) {
+        throw new ApiError(400, 'wrong_password', 'The current password is wrong', [{ path: 'body.currentPassword', message: 'The current password is wrong' }]);
+      }
+      await users.update(userId, { password_hash: await hashPassword(newPassword) });
+      await sessions.deleteAllForUser(userId);
+      return { user, ...(await startSession(userId)) };
+    },
+
+    async logOutEverywhere(userId: string): Promise<void> {
+      await sessions.deleteAllForUser(userId);
     },
 
     async logOut(token: string): Promise<void> {

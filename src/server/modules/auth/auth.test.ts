@@ -114,3 +114,53 @@ describe.each(testDatabases())('accounts on $dialect', ({ dialect, available }) 
     });
   });
 });
+
+describe.each(testDatabases())('account safety on $dialect', ({ dialect, available }) => {
+  describe.skipIf(!available)('', () => {
+    let ctx: TestContext;
+    beforeAll(async () => {
+      ctx = await createTestApp(dialect, { loginRateLimit: { max: 100, windowMs: 60_000 } });
+    });
+    afterAll(async () => ctx?.close());
+
+    it('locks an account after five failures in a row, even for the right password, and unlocks later', async () => {
+      const owner = await signUp(ctx.app, 'Locked');
+      const email = owner.user!.email;
+      const attempt = (password: string) => new TestClient(ctx.app).post('/api/auth/login', { email, password });
+      for (let i = 0; i < 5; i++) expect((await attempt('wrong password')).status).toBe(401);
+      const locked = await attempt('correct horse battery');
+      expect(locked.status).toBe(429);
+      expect(locked.body.error.code).toBe('account_locked');
+      // Time passes: move the lock into the past, as a minute would.
+      await ctx.database.db.updateTable('users').set({ locked_until: new Date(Date.now() - 1000).toISOString() }).where('email', '=', email).execute();
+      expect((await attempt('correct horse battery')).status).toBe(200);
+      const row = await ctx.database.db.selectFrom('users').select(['failed_logins', 'locked_until']).where('email', '=', email).executeTakeFirstOrThrow();
+      expect(Number(row.failed_logins)).toBe(0);
+      expect(row.locked_until).toBeNull();
+    });
+
+    it('changes the password, ending other sessions but keeping this one', async () => {
+      const phone = await signUp(ctx.app, 'Changer');
+      const laptop = new TestClient(ctx.app);
+      await laptop.post('/api/auth/login', { email: phone.user!.email, password: 'correct horse battery' });
+      const wrong = await phone.post('/api/auth/password', { currentPassword: 'nope', newPassword: 'a brand new passphrase' });
+      expect(wrong.status).toBe(400);
+      expect((await laptop.get('/api/me')).status).toBe(200);
+      const ok = await phone.post('/api/auth/password', { currentPassword: 'correct horse battery', newPassword: 'a brand new passphrase' });
+      expect(ok.status).toBe(200);
+      expect((await phone.get('/api/me')).status).toBe(200);
+      expect((await laptop.get('/api/me')).status).toBe(401);
+      const fresh = await new TestClient(ctx.app).post('/api/auth/login', { email: phone.user!.email, password: 'a brand new passphrase' });
+      expect(fresh.status).toBe(200);
+    });
+
+    it('signs out everywhere', async () => {
+      const a = await signUp(ctx.app, 'Everywhere');
+      const b = new TestClient(ctx.app);
+      await b.post('/api/auth/login', { email: a.user!.email, password: 'correct horse battery' });
+      expect((await a.post('/api/auth/logout-everywhere')).status).toBe(200);
+      expect((await a.get('/api/me')).status).toBe(401);
+      expect((await b.get('/api/me')).status).toBe(401);
+    });
+  });
+});

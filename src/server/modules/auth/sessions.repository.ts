@@ -27,6 +27,11 @@ export function createSessionsRepository(db: Kysely<DB>) {
     async delete(sessionId: string): Promise<void> {
       await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
     },
+    async deleteAllForUser(userId: string, exceptId?: string): Promise<void> {
+      let query = db.deleteFrom('sessions').where('user_id', '=', userId);
+      if (exceptId) query = query.where('id', '!=', exceptId);
+      await query.execute();
+    },
     async deleteExpired(now: string): Promise<void> {
       await db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
     },
