@@ -50,6 +50,8 @@ export function createAuthService(deps: { users: UsersRepository; sessions: Sess
         locale: input.locale ?? 'en',
         time_zone: input.timeZone ?? 'UTC',
         created_at: nowIso(),
+        failed_logins: 0,
+        locked_until: null,
       };
       try {
         await users.insert(row);
