@@ -114,6 +114,18 @@ describe.each(testDatabases())('courses on $dialect', ({ dialect, available }) =
       expect(last.body.error.code).toBe('last_teacher');
     });
 
+    it('lets a whole class behind one school address join at once, while one account guessing codes is stopped', async () => {
+      const { course } = await courseWithClass(ctx.app, 0);
+      const statuses = [];
+      for (let i = 0; i < 25; i++) statuses.push((await (await signUp(ctx.app, `Pupil ${i}`)).post('/api/courses/join', { code: course.joinCode })).status);
+      expect(statuses.every((s) => s === 200)).toBe(true);
+      const guesser = await signUp(ctx.app, 'Guessing');
+      const guesses = [];
+      for (let i = 0; i < 21; i++) guesses.push((await guesser.post('/api/courses/join', { code: 'ZZZZZZZZ' })).status);
+      expect(guesses.slice(0, 20).every((s) => s === 404)).toBe(true);
+      expect(guesses[20]).toBe(429);
+    });
+
     it('creates nothing when a course body is invalid', async () => {
       const teacher = await signUp(ctx.app, 'Careful');
       const before = await countRows('courses');

@@ -1,0 +1,17 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+const BLOCKING = new Set(['serious', 'critical']);
+
+/**
+ * Runs axe on the page as it is now and fails on any serious or critical violation, listing
+ * each rule with the elements it found, so the failure says what to fix.
+ */
+export async function expectAccessible(page: Page, where = page.url()): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const blocking = results.violations.filter((violation) => violation.impact && BLOCKING.has(violation.impact));
+  const report = blocking.map(
+    (violation) => `${violation.impact} ${violation.id}: ${violation.help}\n${violation.nodes.map((node) => `    ${node.target.join(' ')}`).join('\n')}`,
+  );
+  expect(report, `axe found serious or critical problems on ${where}`).toEqual([]);
+}

@@ -1,0 +1,52 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible } from './helpers/a11y.ts';
+import { apiAs, newPerson } from './helpers/accounts.ts';
+import { t } from './helpers/i18n.ts';
+import { expectNoHorizontalScroll, expectTouchTargets } from './helpers/layout.ts';
+
+// Students mostly use phones: the smallest common Android width.
+test.use({ viewport: { width: 360, height: 640 }, hasTouch: true, isMobile: true });
+
+test('on a 360px phone every page fits the screen and is easy to tap', async ({ page, browser, baseURL }) => {
+  await page.goto('/signin');
+  await expect(page.getByRole('heading', { level: 1, name: t('en', 'auth.signIn.title') })).toBeVisible();
+  await expectNoHorizontalScroll(page, 'sign-in');
+  await expectTouchTargets(page, 'sign-in');
+
+  const api = apiAs(page.request, baseURL!);
+  await api.signUp(newPerson('teacher'));
+  // A long unbroken title is the classic way a phone layout breaks.
+  const title = `Introduction to photosynthesis and cellular respiration ${Date.now()}`;
+  const course = await api.createCourse(title, 'A long description that wraps over several lines on a small screen.');
+
+  const studentContext = await browser.newContext();
+  const student = apiAs(studentContext.request, baseURL!);
+  await student.signUp(newPerson('student'));
+  await student.join(course.joinCode);
+  await studentContext.close();
+
+  await page.goto(`/courses/${course.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(page.getByTestId('join-code')).toBeVisible();
+  await expectNoHorizontalScroll(page, 'course page');
+  await expectTouchTargets(page, 'course page');
+  await expectAccessible(page, 'course page on a phone');
+
+  for (const [path, heading] of [
+    ['/', t('en', 'courses.title')],
+    [`/courses/${course.id}/roster`, t('en', 'roster.title')],
+    ['/account', t('en', 'account.title')],
+    ['/join', t('en', 'join.title')],
+  ] as const) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+    await expectNoHorizontalScroll(page, path);
+    await expectTouchTargets(page, path);
+  }
+
+  // The header's links move into the account menu on phones.
+  await page.getByRole('button', { name: t('en', 'nav.accountMenu') }).click();
+  await expect(page.getByRole('link', { name: t('en', 'nav.account') })).toBeVisible();
+  await expect(page.getByRole('button', { name: t('en', 'nav.signOut') })).toBeVisible();
+  await expectAccessible(page, 'open account menu on a phone');
+});

@@ -1,0 +1,87 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import type { User } from '../../shared/schemas/auth.ts';
+import { Avatar } from '../components/Avatar.tsx';
+import { Icon } from '../components/Icon.tsx';
+import { useSignOut } from '../features/auth/session.ts';
+
+/** The account disclosure in the header: who is signed in, settings, sign out. */
+export function UserMenu({ user }: { user: User }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const panelId = useId();
+  const rootRef = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const location = useLocation();
+  const signOut = useSignOut();
+
+  useEffect(() => setOpen(false), [location.pathname]);
+
+  useEffect(() => {
+    if (!open) return;
+    const onPointer = (event: PointerEvent) => {
+      if (event.target instanceof Node && !rootRef.current?.contains(event.target)) setOpen(false);
+    };
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') {
+        setOpen(false);
+        buttonRef.current?.focus();
+      }
+    };
+    document.addEventListener('pointerdown', onPointer);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('pointerdown', onPointer);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [open]);
+
+  return (
+    <div
+      className="user-menu"
+      ref={rootRef}
+      onBlur={(event) => {
+        // Tabbing out of the menu closes it, as clicking elsewhere does. (No relatedTarget means
+        // a click, which the pointer handler judges: Safari does not focus clicked buttons.)
+        if (event.relatedTarget instanceof Node && !rootRef.current?.contains(event.relatedTarget)) setOpen(false);
+      }}
+    >
+      <button
+        ref={buttonRef}
+        type="button"
+        className="user-menu-button"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen((value) => !value)}
+      >
+        <Avatar name={user.name} />
+        <span className="user-menu-name">{user.name}</span>
+        <span className="visually-hidden">{t('nav.accountMenu')}</span>
+        <Icon name="chevronDown" size={16} />
+      </button>
+      <div className="user-menu-panel" id={panelId} hidden={!open}>
+        <div className="user-menu-who">
+          <span className="user-menu-who-name">{user.name}</span>
+          <span className="user-menu-who-email">{user.email}</span>
+        </div>
+        <Link to="/" className="user-menu-item user-menu-phone-only">
+          <Icon name="book" size={18} />
+          {t('nav.courses')}
+        </Link>
+        <Link to="/join" className="user-menu-item user-menu-phone-only">
+          <Icon name="enter" size={18} />
+          {t('nav.join')}
+        </Link>
+        <Link to="/account" className="user-menu-item">
+          <Icon name="settings" size={18} />
+          {t('nav.account')}
+        </Link>
+        <button type="button" className="user-menu-item" onClick={() => signOut.mutate()} disabled={signOut.isPending}>
+          <Icon name="logout" size={18} />
+          {t('nav.signOut')}
+        </button>
+      </div>
+    </div>
+  );
+}
