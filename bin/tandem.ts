@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { openDatabase, migrateToLatest } from '../src/server/db/database.ts';
 import { ConfigError, loadConfig } from '../src/server/config.ts';
@@ -8,11 +9,15 @@ import { describeDemo, seedDemo } from '../src/server/modules/demo/demo.seed.ts'
 import { SignupBody } from '../src/shared/schemas/auth.ts';
 import { backup, restore } from '../src/server/ops/backup.ts';
 import { exportDump, importDump } from '../src/server/ops/dump.ts';
+import { importNotes } from '../src/server/cli/import-notes.ts';
+import { formatOutbox } from '../src/server/cli/outbox.ts';
+import { ApiError } from '../src/server/lib/errors.ts';
 
 const USAGE = `Usage: tandem <command> [options]
 
 Commands:
   serve [--no-demo] [--build-if-missing]   run the server (migrates first; seeds the demo on an empty database)
+  dev                                      the server on PORT plus the Vite dev server with hot reload on 5173
   migrate                                  apply pending database migrations and exit
   create-user --email E --name N --password P [--locale en|fr] [--time-zone Zone]
   seed-demo                                add the demo course with a teacher and two students
@@ -20,6 +25,8 @@ Commands:
   import-dump FILE                         load a dump into the empty database DATABASE_URL names; verified by counts and checksums
   backup FILE                              consistent online backup while the server runs
   restore FILE                             restore a backup (stop the server first)
+  import FILE_OR_FOLDER --course ID        turn Markdown notes (e.g. Obsidian) into lessons; a folder imports each .md in name order
+  outbox [--limit N]                       show the emails kept in the outbox (no SMTP_URL, or delivery failed)
   help                                     show this text
 
 Configuration comes from the environment (see README): DATABASE_URL, PORT, PUBLIC_URL, ...`;
@@ -40,6 +47,8 @@ async function main(argv: string[]): Promise<number> {
       password: { type: 'string' },
       locale: { type: 'string' },
       'time-zone': { type: 'string' },
+      course: { type: 'string' },
+      limit: { type: 'string' },
     },
     allowPositionals: true,
   });
@@ -50,6 +59,14 @@ async function main(argv: string[]): Promise<number> {
       if (values['build-if-missing']) buildWebIfMissing(config);
       await serve(config, { demo: config.demo && !values['no-demo'] });
       return -1; // keep running
+    }
+    case 'dev': {
+      // Vite serves the web app with hot reload and proxies /api and /socket.io to this server.
+      const vite = spawn(process.execPath, ['node_modules/vite/bin/vite.js'], { stdio: 'inherit' });
+      process.once('exit', () => vite.kill());
+      await serve(config, { demo: config.demo && !values['no-demo'] });
+      console.log('  Open http://localhost:5173 for the web app with hot reload.');
+      return -1;
     }
     case 'migrate': {
       const database = openDatabase(config.databaseUrl);
@@ -110,6 +127,35 @@ async function main(argv: string[]): Promise<number> {
       } finally {
         await database.close().catch(() => undefined);
       }
+      return 0;
+    }
+    case 'import': {
+      const target = positionals[0];
+      if (!target || !values.course) {
+        console.error('Usage: tandem import FILE_OR_FOLDER --course ID');
+        return 2;
+      }
+      const database = openDatabase(config.databaseUrl);
+      await migrateToLatest(database);
+      try {
+        for (const lesson of await importNotes(createServices(database, config), target, values.course)) {
+          console.log(`Imported ${lesson.file} as lesson “${lesson.title}” (${lesson.lessonId}).`);
+        }
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
+        console.error(`Import stopped: ${error.message}`);
+        return 2;
+      } finally {
+        await database.close();
+      }
+      return 0;
+    }
+    case 'outbox': {
+      const database = openDatabase(config.databaseUrl);
+      await migrateToLatest(database);
+      const limit = Math.max(1, Math.min(1000, Number(values.limit ?? 20) || 20));
+      console.log(formatOutbox(await createServices(database, config).repos.outbox.list(limit)));
+      await database.close();
       return 0;
     }
     case 'help':

@@ -13,6 +13,10 @@ import { serveWebApp } from './http/web-app.ts';
 import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
 import { registerCourseRoutes } from './modules/courses/courses.routes.ts';
 import { registerHealthRoutes } from './modules/health/health.routes.ts';
+import { registerLearningRoutes } from './modules/learning.ts';
+import { registerLiveModuleRoutes } from './modules/live/live.module.ts';
+import { registerReadinessModuleRoutes } from './modules/readiness/readiness.module.ts';
+import { attachRealtime } from './realtime/io.ts';
 import { createServices, type Services } from './services.ts';
 
 export type BuildOptions = {
@@ -21,6 +25,8 @@ export type BuildOptions = {
   /** Serve the built web app from config.webDistDir (off for API tests). */
   serveWeb?: boolean;
   logger?: boolean;
+  /** Run the jobs poller (reminders, end-of-session work); defaults to config.jobsPoller. */
+  jobs?: boolean;
 };
 
 /** Builds the whole server, used by `tandem serve` and by the tests alike. */
@@ -82,6 +88,22 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   registerHealthRoutes(app, services);
   registerAuthRoutes(app, services);
   registerCourseRoutes(app, services);
+  registerLearningRoutes(app, services);
+  registerLiveModuleRoutes(app, services);
+  registerReadinessModuleRoutes(app, services);
+  // The live room: Socket.IO on the same HTTP server (src/server/realtime/CONTEXT.md).
+  const realtime = await attachRealtime(app, {
+    redisUrl: config.redisUrl,
+    publicUrl: config.publicUrl,
+    auth: services.auth,
+    rooms: services.liveRooms,
+    onEnded: () => void services.jobRunner.runDue().catch((err) => app.log.error({ err }, 'end-of-session jobs failed')),
+  });
+  if (options.jobs ?? config.jobsPoller) services.jobRunner.start(config.jobsPollMs);
+  app.addHook('preClose', async () => {
+    await services.jobRunner.stop();
+    await realtime.close();
+  });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   if (options.serveWeb) await serveWebApp(app, config.webDistDir);
@@ -89,6 +111,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   app.addHook('onClose', async () => {
     if (!options.database) await database.close();
   });
-  return Object.assign(app, { services: services as Services });
+  return Object.assign(app, { services: services as Services, io: realtime.io });
 }
 export type TandemApp = Awaited<ReturnType<typeof buildApp>>;

@@ -30,6 +30,19 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
   NODE_ENV: z.string().default('development'),
   WEB_DIST_DIR: z.string().default('./dist/web'),
+  /** Live sessions: students may enter the room this many minutes before the start. */
+  LIVE_ROOM_OPENS_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(10),
+  /** Reminders before a live session, in minutes before its start, comma-separated. */
+  LIVE_REMINDER_MINUTES: z
+    .string()
+    .default('1440,60')
+    .transform((v) => v.split(',').map((p) => p.trim()).filter(Boolean).map(Number))
+    .refine((list) => list.every((n) => Number.isInteger(n) && n > 0 && n <= 30 * 24 * 60), { message: 'must be whole minutes, e.g. 1440,60' }),
+  /** Run the background jobs poller (reminders, end-of-session work) in this process. */
+  JOBS_POLLER: z.enum(['0', '1']).default('1'),
+  JOBS_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  /** Where breakout-group video rooms are made when the session has no Jitsi room of its own. */
+  JITSI_BASE_URL: z.url().default('https://meet.jit.si'),
 });
 
 export type Config = {
@@ -46,6 +59,11 @@ export type Config = {
   logLevel: string;
   production: boolean;
   webDistDir: string;
+  liveRoomOpensMinutes: number;
+  liveReminderMinutes: number[];
+  jobsPoller: boolean;
+  jobsPollMs: number;
+  jitsiBaseUrl: string;
   /** Sign-in attempts allowed per address and email in one window. */
   loginRateLimit: { max: number; windowMs: number };
 };
@@ -73,6 +91,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',
     webDistDir: e.WEB_DIST_DIR,
+    liveRoomOpensMinutes: e.LIVE_ROOM_OPENS_MINUTES,
+    liveReminderMinutes: e.LIVE_REMINDER_MINUTES,
+    jobsPoller: e.JOBS_POLLER === '1',
+    jobsPollMs: e.JOBS_POLL_MS,
+    jitsiBaseUrl: e.JITSI_BASE_URL.replace(/\/$/, ''),
     loginRateLimit: { max: 10, windowMs: 60_000 },
   };
 }

@@ -54,6 +54,10 @@ export interface CoursesTable {
   archived: number;
   created_at: string;
   updated_at: string;
+  /** Readiness (migration 0005): how many minutes of required pre-work a lesson should ask for. */
+  prework_budget_minutes: Generated<number>;
+  /** Readiness (migration 0005): below this share of ready students, suggest a re-teach first. */
+  readiness_threshold_percent: Generated<number>;
 }
 
 export interface CourseMembersTable {
@@ -192,6 +196,179 @@ export interface OutboxTable {
   created_at: string;
 }
 
+// --- Live sessions (migration 20261125_0003_live_sessions) ---
+
+export interface LiveSessionsTable {
+  id: string;
+  lesson_id: string;
+  course_id: string;
+  /** Sessions created together by a weekly recurrence share it. */
+  series_id: string | null;
+  starts_at: string;
+  duration_minutes: number;
+  /** The teacher's IANA zone: recurrences keep the wall-clock time in it. */
+  time_zone: string;
+  location: string | null;
+  video_url: string | null;
+  provider: string | null;
+  status: 'scheduled' | 'cancelled';
+  /** RFC 5545 SEQUENCE, bumped on every change. */
+  sequence: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CalendarFeedsTable {
+  user_id: string;
+  /** sha256 of the feed token (the token is never stored). */
+  token_hash: string;
+  nonce: string;
+  created_at: string;
+}
+
+export interface ServerSecretsTable {
+  name: string;
+  value: string;
+  created_at: string;
+}
+
+export interface JobsTable {
+  id: string;
+  kind: string;
+  dedupe_key: string;
+  /** JSON */
+  payload: string;
+  run_at: string;
+  claimed_by: string | null;
+  claimed_until: string | null;
+  attempts: number;
+  last_error: string | null;
+  done_at: string | null;
+  created_at: string;
+}
+
+export interface LiveRoomsTable {
+  lesson_id: string;
+  session_id: string | null;
+  /** JSON: RoomState (src/server/realtime/room/state.ts). */
+  state: string;
+  version: number;
+  status: 'open' | 'ended';
+  created_at: string;
+  updated_at: string;
+}
+
+export interface LiveAttendanceTable {
+  id: string;
+  lesson_id: string;
+  user_id: string;
+  joined_at: string;
+  left_at: string | null;
+}
+
+export interface LiveHandsTable {
+  id: string;
+  lesson_id: string;
+  user_id: string;
+  note: string;
+  raised_at: string;
+  status: 'waiting' | 'helping' | 'lowered' | 'resolved';
+  closed_at: string | null;
+  updated_at: string;
+}
+
+export interface LiveChatMessagesTable {
+  id: string;
+  lesson_id: string;
+  user_id: string;
+  group_id: string | null;
+  text: string;
+  created_at: string;
+}
+
+export interface LiveSummariesTable {
+  lesson_id: string;
+  /** JSON: LiveSummary (src/shared/schemas/live.ts). */
+  summary: string;
+  created_at: string;
+}
+
+export interface LiveCatchupsTable {
+  activity_id: string;
+  user_id: string;
+  lesson_id: string;
+  created_at: string;
+}
+
+/** Added to `activities` by the live-sessions migration: set on catch-up copies (seen by their assignees only). */
+export interface ActivityCatchUpColumns {
+  catch_up_for_lesson_id: string | null;
+}
+
+// --- Readiness and design guidance (migration 20261125_0005_readiness) ---
+
+/** One row per item of a student's latest quiz submission; written by the quiz submit path. */
+export interface QuizItemResultsTable {
+  response_id: string;
+  item_id: string;
+  item_index: number;
+  activity_id: string;
+  user_id: string;
+  course_id: string;
+  lesson_id: string;
+  correct: number;
+  /** Normalised answer ("2", "0,3", "photosynthese", "3.5"); null for a blank item. */
+  answer_key: string | null;
+  submitted_at: string;
+}
+
+export interface LessonStuckTable {
+  lesson_id: string;
+  user_id: string;
+  course_id: string;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface LessonNudgesTable {
+  lesson_id: string;
+  user_id: string;
+  sent_at: string;
+  sent_by: string;
+}
+
+export interface LessonReadinessTable {
+  lesson_id: string;
+  course_id: string;
+  /** JSON: PlannedGroups (src/shared/schemas/readiness.ts). */
+  planned_groups: string | null;
+  planned_at: string | null;
+  planned_by: string | null;
+  accepted_activity_id: string | null;
+  accepted_at: string | null;
+  updated_at: string;
+}
+
+/** Present for an activity given only to some students (activity_targets lists them). */
+export interface ActivityTargetingTable {
+  activity_id: string;
+  course_id: string;
+  lesson_id: string;
+  rule: string;
+  /** JSON */
+  params: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface ActivityTargetsTable {
+  activity_id: string;
+  user_id: string;
+  created_at: string;
+}
+
 export interface MigrationLockProbe {
   id: Generated<number>;
 }
@@ -204,7 +381,7 @@ export interface DB {
   courses: CoursesTable;
   course_members: CourseMembersTable;
   lessons: LessonsTable;
-  activities: ActivitiesTable;
+  activities: ActivitiesTable & ActivityCatchUpColumns;
   responses: ResponsesTable;
   questions: QuestionsTable;
   question_votes: QuestionVotesTable;
@@ -212,4 +389,20 @@ export interface DB {
   uploads: UploadsTable;
   notifications: NotificationsTable;
   outbox: OutboxTable;
+  quiz_item_results: QuizItemResultsTable;
+  lesson_stuck: LessonStuckTable;
+  lesson_nudges: LessonNudgesTable;
+  lesson_readiness: LessonReadinessTable;
+  activity_targeting: ActivityTargetingTable;
+  activity_targets: ActivityTargetsTable;
+  live_sessions: LiveSessionsTable;
+  calendar_feeds: CalendarFeedsTable;
+  server_secrets: ServerSecretsTable;
+  jobs: JobsTable;
+  live_rooms: LiveRoomsTable;
+  live_attendance: LiveAttendanceTable;
+  live_hands: LiveHandsTable;
+  live_chat_messages: LiveChatMessagesTable;
+  live_summaries: LiveSummariesTable;
+  live_catchups: LiveCatchupsTable;
 }

@@ -8,7 +8,8 @@ export const ORIGIN = 'http://localhost:80';
 export type TestContext = { app: TandemApp; database: TestDatabase; config: Config; close(): Promise<void> };
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({ TANDEM_DEMO: '0', LOG_LEVEL: 'silent' }), ...overrides };
+  // The jobs poller stays off in tests; a test that wants it runs jobs itself or passes jobsPoller.
+  return { ...loadConfig({ TANDEM_DEMO: '0', LOG_LEVEL: 'silent', JOBS_POLLER: '0' }), ...overrides };
 }
 
 /** The real app on a fresh database of the given dialect; requests go through app.inject. */

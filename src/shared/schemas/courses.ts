@@ -35,6 +35,10 @@ export const Course = z.object({
   createdAt: Instant,
   teacherNames: z.array(z.string()),
   studentCount: z.number().int(),
+  /** Minutes of required pre-work a lesson should ask for; the design guidance flags more. */
+  preworkBudgetMinutes: z.number().int(),
+  /** Percent of students ready below which readiness suggests starting with a re-teach. */
+  readinessThresholdPercent: z.number().int(),
 });
 export type Course = z.infer<typeof Course>;
 
@@ -53,7 +57,13 @@ export const CreateCourseBody = z.object({ title: CourseTitle, description: Cour
 export type CreateCourseBody = z.input<typeof CreateCourseBody>;
 
 export const UpdateCourseBody = z
-  .object({ title: CourseTitle, description: CourseDescription, archived: z.boolean() })
+  .object({
+    title: CourseTitle,
+    description: CourseDescription,
+    archived: z.boolean(),
+    preworkBudgetMinutes: z.int().min(0).max(6000),
+    readinessThresholdPercent: z.int().min(0).max(100),
+  })
   .partial()
   .refine((body) => Object.keys(body).length > 0, { message: 'Nothing to change' });
 export type UpdateCourseBody = z.input<typeof UpdateCourseBody>;

@@ -38,8 +38,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('status', 'text', (c) => c.notNull()) // 'not_started' | 'in_progress' | 'done'
     .addColumn('body', 'text', (c) => c.notNull()) // JSON, shape by activity type
     .addColumn('mode', 'text', (c) => c.notNull().defaultTo('async')) // last writer: 'async' | 'live'
-    .addColumn('score', 'real')
-    .addColumn('max_score', 'real')
+    .addColumn('score', 'double precision')
+    .addColumn('max_score', 'double precision')
     .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('late', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('submitted_at', 'text')

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { CoursesTable, DB } from '../../db/schema.ts';
 import type { Role } from '../../../shared/schemas/courses.ts';
 
@@ -7,7 +7,7 @@ export type CourseWithRole = CourseRow & { role: Role };
 
 export function createCoursesRepository(db: Kysely<DB>) {
   return {
-    async insertWithTeacher(course: CourseRow, teacherId: string): Promise<void> {
+    async insertWithTeacher(course: Insertable<CoursesTable>, teacherId: string): Promise<void> {
       await db.transaction().execute(async (trx) => {
         await trx.insertInto('courses').values(course).execute();
         await trx
@@ -77,7 +77,7 @@ export function createCoursesRepository(db: Kysely<DB>) {
       return out;
     },
 
-    async update(courseId: string, changes: Partial<Pick<CourseRow, 'title' | 'description' | 'archived' | 'join_code' | 'updated_at'>>): Promise<void> {
+    async update(courseId: string, changes: Partial<Pick<CourseRow, 'title' | 'description' | 'archived' | 'join_code' | 'updated_at' | 'prework_budget_minutes' | 'readiness_threshold_percent'>>): Promise<void> {
       await db.updateTable('courses').set(changes).where('id', '=', courseId).execute();
     },
 

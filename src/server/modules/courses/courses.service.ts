@@ -1,4 +1,4 @@
-import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, type Course, type CourseDetail, type Member } from '../../../shared/schemas/courses.ts';
+import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, type Course, type CourseDetail, type LessonSummary, type Member } from '../../../shared/schemas/courses.ts';
 import { ApiError, conflict, forbidden, notFound } from '../../lib/errors.ts';
 import { newId, nowIso, randomString } from '../../lib/ids.ts';
 import type { UsersRepository } from '../users/users.repository.ts';
@@ -9,7 +9,13 @@ export function generateJoinCode(): string {
   return randomString(JOIN_CODE_LENGTH, JOIN_CODE_ALPHABET);
 }
 
-export function createCoursesService(deps: { courses: CoursesRepository; users: UsersRepository; policy: CoursePolicy }) {
+export function createCoursesService(deps: {
+  courses: CoursesRepository;
+  users: UsersRepository;
+  policy: CoursePolicy;
+  /** The lessons module's summaries (with liveStartsAt when live sessions are attached). */
+  lessonSummaries?: { summaries(courseId: string): Promise<LessonSummary[]> };
+}) {
   const { courses, users, policy } = deps;
 
   /** A fresh join code no other course holds (31^8 codes: a clash is rare, but checked). */
@@ -33,6 +39,8 @@ export function createCoursesService(deps: { courses: CoursesRepository; users: 
       createdAt: row.created_at,
       teacherNames: summaries.get(row.id)?.teacherNames ?? [],
       studentCount: summaries.get(row.id)?.studentCount ?? 0,
+      preworkBudgetMinutes: Number(row.prework_budget_minutes),
+      readinessThresholdPercent: Number(row.readiness_threshold_percent),
     }));
   }
 
@@ -67,16 +75,29 @@ export function createCoursesService(deps: { courses: CoursesRepository; users: 
 
     async detail(courseId: string, userId: string): Promise<CourseDetail> {
       const course = await presentOne(await policy.requireMember(courseId, userId));
+      if (deps.lessonSummaries) return { ...course, lessons: await deps.lessonSummaries.summaries(courseId) };
       const lessons = await courses.lessons(courseId);
       return { ...course, lessons: lessons.map((l) => ({ ...l, position: Number(l.position), liveStartsAt: null })) };
     },
 
-    async update(courseId: string, userId: string, changes: { title?: string | undefined; description?: string | undefined; archived?: boolean | undefined }): Promise<Course> {
+    async update(
+      courseId: string,
+      userId: string,
+      changes: {
+        title?: string | undefined;
+        description?: string | undefined;
+        archived?: boolean | undefined;
+        preworkBudgetMinutes?: number | undefined;
+        readinessThresholdPercent?: number | undefined;
+      },
+    ): Promise<Course> {
       await policy.requireTeacher(courseId, userId);
       await courses.update(courseId, {
         ...(changes.title !== undefined ? { title: changes.title } : {}),
         ...(changes.description !== undefined ? { description: changes.description } : {}),
         ...(changes.archived !== undefined ? { archived: changes.archived ? 1 : 0 } : {}),
+        ...(changes.preworkBudgetMinutes !== undefined ? { prework_budget_minutes: changes.preworkBudgetMinutes } : {}),
+        ...(changes.readinessThresholdPercent !== undefined ? { readiness_threshold_percent: changes.readinessThresholdPercent } : {}),
         updated_at: nowIso(),
       });
       return reload(courseId, userId);

@@ -1,4 +1,5 @@
 import type { Services } from '../../services.ts';
+import { seedDemoLessons, seedDemoProgress } from './demo.lessons.ts';
 
 export const DEMO_PASSWORD = 'tandem-demo-2026';
 export const DEMO_ACCOUNTS = {
@@ -26,12 +27,14 @@ export async function seedDemo(services: Services): Promise<DemoResult> {
     (await services.repos.users.findByEmail(DEMO_ACCOUNTS.teacher.email)) ??
     (await services.auth.createAccount({ ...DEMO_ACCOUNTS.teacher, password: DEMO_PASSWORD, locale: 'fr', timeZone: 'Europe/Paris' }));
   const course = await services.courses.create(teacher.id, DEMO_COURSE);
+  const { activityIds } = await seedDemoLessons(services, course.id, teacher.id, teacher.time_zone);
   const zones = ['America/Montreal', 'Africa/Lagos'];
   for (const [index, student] of DEMO_ACCOUNTS.students.entries()) {
     const row =
       (await services.repos.users.findByEmail(student.email)) ??
       (await services.auth.createAccount({ ...student, password: DEMO_PASSWORD, locale: index === 0 ? 'en' : 'fr', timeZone: zones[index] }));
     await services.courses.join(row.id, course.joinCode!);
+    if (index === 0) await seedDemoProgress(services, activityIds[0] ?? [], row.id);
   }
   return {
     courseId: course.id,

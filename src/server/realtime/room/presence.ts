@@ -1,0 +1,79 @@
+import { questionView } from './views.ts';
+import type { Out } from './out.ts';
+import { RoomError, type RoomContext, type RoomQuestion, type RoomState, type RoomStep } from './state.ts';
+
+/** Commands the gateway sends on behalf of the system, never accepted from a socket. */
+export type SystemCommand =
+  | { type: 'member.join'; socketId: string }
+  | { type: 'member.leave'; socketId: string }
+  /** Drops sockets no node knows any more (after a crash or a restart). */
+  | { type: 'presence.sync'; socketIds: string[] }
+  | { type: 'steps.sync'; steps: RoomStep[] }
+  /** The lesson's questions as the database has them (pre-work ones arrive over HTTP). */
+  | { type: 'questions.sync'; questions: RoomQuestion[] };
+
+export function memberJoin(state: RoomState, socketId: string, ctx: RoomContext, out: Out): void {
+  const { actor, now } = ctx;
+  if (state.status === 'ended' && actor.role !== 'teacher') throw new RoomError('session_ended', 'This live session has ended');
+  state.known[actor.userId] = { name: actor.name, role: actor.role };
+  const present = state.present[actor.userId];
+  if (present) {
+    if (!present.sockets.includes(socketId)) present.sockets.push(socketId);
+    return;
+  }
+  state.present[actor.userId] = { name: actor.name, role: actor.role, since: now, sockets: [socketId] };
+  out.all({ type: 'member.joined', member: { userId: actor.userId, name: actor.name, role: actor.role } });
+  out.effect({ type: 'attendance.joined', userId: actor.userId, at: now });
+}
+
+function dropSockets(state: RoomState, keep: (userId: string, socketId: string) => boolean, ctx: RoomContext, out: Out): void {
+  for (const [userId, presence] of Object.entries(state.present)) {
+    presence.sockets = presence.sockets.filter((socketId) => keep(userId, socketId));
+    if (presence.sockets.length > 0) continue;
+    delete state.present[userId];
+    out.all({ type: 'member.left', userId });
+    out.effect({ type: 'attendance.left', userId, at: ctx.now });
+  }
+}
+
+export function memberLeave(state: RoomState, socketId: string, ctx: RoomContext, out: Out): void {
+  dropSockets(state, (userId, id) => !(userId === ctx.actor.userId && id === socketId), ctx, out);
+}
+
+export function presenceSync(state: RoomState, socketIds: string[], ctx: RoomContext, out: Out): void {
+  const live = new Set(socketIds);
+  dropSockets(state, (_userId, id) => live.has(id), ctx, out);
+}
+
+export function stepsSync(state: RoomState, steps: RoomStep[], out: Out): void {
+  if (JSON.stringify(steps) === JSON.stringify(state.steps)) return;
+  state.steps = steps;
+  state.step = Math.max(0, Math.min(state.step, steps.length - 1));
+  state.paceStep = state.step;
+  state.studentSteps = {};
+  out.all({
+    type: 'steps.updated',
+    steps: steps.map((s) => ({ activityId: s.activityId, type: s.type, title: s.title, pollable: s.poll !== null })),
+    step: state.step,
+  });
+}
+
+export function questionsSync(state: RoomState, questions: RoomQuestion[], out: Out): void {
+  if (JSON.stringify(questions) === JSON.stringify(state.questions)) return;
+  const votedBefore = votesByUser(state.questions);
+  state.questions = questions;
+  out.byRole((role) => ({ type: 'questions.synced', questions: questions.map((q) => questionView(q, role)) }));
+  const votedAfter = votesByUser(questions);
+  for (const userId of Object.keys(state.present)) {
+    const before = (votedBefore.get(userId) ?? []).join();
+    const after = votedAfter.get(userId) ?? [];
+    if (before !== after.join()) out.users([userId], { type: 'me.changed', me: { votedQuestionIds: after } });
+  }
+}
+
+function votesByUser(questions: RoomQuestion[]): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const q of questions) for (const userId of q.votes) map.set(userId, [...(map.get(userId) ?? []), q.id]);
+  for (const [userId, ids] of map) map.set(userId, ids.sort());
+  return map;
+}
