@@ -1,5 +1,4 @@
 import crypto from 'node:crypto';
-import { sql } from 'kysely';
 import pg from 'pg';
 import { migrateToLatest, openDatabase, type Database, type Dialect } from '../db/database.ts';
 
@@ -26,7 +25,9 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
   }
   const url = process.env.TEST_DATABASE_URL;
   if (!url) throw new Error('TEST_DATABASE_URL is not set');
-  const schema = `t_${crypto.randomBytes(6).toString('hex')}`;
+  // Named after the run (see global-setup.ts), which drops it at the end.
+  const run = process.env.TANDEM_TEST_RUN ?? Math.floor(Date.now() / 1000).toString(36);
+  const schema = `t_${run}_${crypto.randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`create schema ${schema}`);
@@ -35,9 +36,7 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
   await migrateToLatest(database);
   return {
     ...database,
-    async drop() {
-      await sql.raw(`drop schema ${schema} cascade`).execute(database.db);
-      await database.close();
-    },
+    // The schema itself is dropped by the global teardown (testing/global-setup.ts), not here.
+    drop: () => database.close(),
   };
 }
