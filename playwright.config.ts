@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
-const PORT = 3210;
+// TANDEM_E2E_PORT lets two runs share a machine (a developer's and an integration check).
+const PORT = Number(process.env.TANDEM_E2E_PORT ?? 3210);
 const BASE_URL = `http://localhost:${PORT}`;
 
 // One fresh database per run. Workers re-read this file, so the name travels in the environment.
@@ -34,6 +35,9 @@ export default defineConfig({
     timezoneId: 'Europe/Paris',
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
+    // The service worker answers from its caches (offline work): specs about it opt in with
+    // test.use({ serviceWorkers: 'allow' }) (e2e/offline.spec.ts); the others see the network as it is.
+    serviceWorkers: 'block',
     launchOptions: {
       // Debian's Chromium: no browser download.
       executablePath: '/usr/bin/chromium',

@@ -58,8 +58,10 @@ type Insert = <T extends keyof DB & string>(table: T, rows: Insertable<DB[T]>[])
 async function bulkLoad(database: Database, fill: (insert: Insert) => Promise<void>): Promise<void> {
   const sqlite = database.sqlite;
   if (sqlite) {
-    // A bench database: durability of each commit does not matter while loading it.
+    // A bench database: durability of each commit does not matter while loading it, and the rows
+    // are consistent by construction, so foreign keys are not checked row by row.
     sqlite.pragma('synchronous = OFF');
+    sqlite.pragma('foreign_keys = OFF');
     const insert: Insert = async (table, rows) => {
       if (rows.length === 0) return 0;
       const columns = Object.keys(rows[0] as object);
@@ -76,16 +78,30 @@ async function bulkLoad(database: Database, fill: (insert: Insert) => Promise<vo
       throw error;
     } finally {
       sqlite.pragma('synchronous = FULL');
+      sqlite.pragma('foreign_keys = ON');
     }
     return;
   }
   await database.db.transaction().execute(async (trx: Kysely<DB>) => {
+    // Rows consistent by construction: skip the per-row foreign-key triggers when allowed (superuser).
+    await sql`savepoint bulk`.execute(trx);
+    try {
+      await sql`set local session_replication_role = replica`.execute(trx);
+    } catch {
+      await sql`rollback to savepoint bulk`.execute(trx);
+    }
     await fill(async (table, rows) => {
       if (rows.length === 0) return 0;
-      const batch = Math.max(1, Math.floor(30_000 / Object.keys(rows[0] as object).length));
-      for (let i = 0; i < rows.length; i += batch) {
-        // Kysely cannot type a table chosen at run time; the rows were built for this table.
-        await trx.insertInto(table).values(rows.slice(i, i + batch) as never).execute();
+      // INSERT … SELECT FROM unnest(one array per column): a few statements with a few huge
+      // parameters, instead of thousands of rows of placeholders to parse and bind.
+      const columns = Object.keys(rows[0] as object);
+      const types = await sql<{ column_name: string; data_type: string }>`
+        select column_name, data_type from information_schema.columns where table_schema = current_schema() and table_name = ${table}`.execute(trx);
+      const typeOf = new Map(types.rows.map((t) => [t.column_name, t.data_type]));
+      for (let i = 0; i < rows.length; i += 20_000) {
+        const slice = rows.slice(i, i + 20_000) as Record<string, unknown>[];
+        const arrays = columns.map((c) => sql`${slice.map((row) => row[c] ?? null)}::${sql.raw(typeOf.get(c) ?? 'text')}[]`);
+        await sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) select * from unnest(${sql.join(arrays)})`.execute(trx);
       }
       return rows.length;
     });
@@ -205,8 +221,13 @@ export async function seedReadiness(database: Database, options: SeedOptions): P
     rows.lesson_stuck = await insert('lesson_stuck', stuck);
   });
   const loadSeconds = round((performance.now() - loading) / 1000, 2);
-  // PostgreSQL's autovacuum would gather statistics soon after such a load; do it now.
-  if (database.dialect === 'postgres') await sql`analyze`.execute(database.db);
+  // PostgreSQL's autovacuum would soon gather statistics and the visibility map after such a load; do it now.
+  // Only the tables loaded here (names resolve in the current schema, as the inserts did).
+  if (database.dialect === 'postgres') {
+    for (const table of ['users', 'course_members', 'activities', 'responses', 'quiz_item_results', 'questions', 'question_votes', 'lesson_stuck']) {
+      await sql`vacuum analyze ${sql.table(table)}`.execute(database.db);
+    }
+  }
   return { courseId, lessonId, teacher: { id: teacher.id, email: teacher.email, password: TEACHER_PASSWORD }, rows, seconds: round((performance.now() - started) / 1000, 2), loadSeconds };
 }
 
@@ -217,10 +238,15 @@ export async function measureReadiness(database: Database, seeded: SeedResult, r
   try {
     const caller = { id: seeded.teacher.id, name: 'Bench Teacher', locale: 'en' as const };
     const service: number[] = [];
+    // CPU time of this process: on SQLite it includes the queries, and is less sensitive to a busy machine.
+    const cpu: number[] = [];
     for (let i = 0; i < runs; i++) {
       const t0 = performance.now();
+      const c0 = process.cpuUsage();
       await app.services.readiness.readiness(seeded.lessonId, caller);
+      const c1 = process.cpuUsage(c0);
       service.push(performance.now() - t0);
+      cpu.push((c1.user + c1.system) / 1000);
     }
     const login = await app.inject({ method: 'POST', url: '/api/auth/login', headers: { origin: 'http://localhost:80', host: 'localhost:80' }, payload: { email: seeded.teacher.email, password: seeded.teacher.password } });
     const cookie = login.cookies.find((c) => c.name === 'tandem_session');
@@ -238,7 +264,7 @@ export async function measureReadiness(database: Database, seeded: SeedResult, r
       const s = summarise(values.slice(1)); // the first run warms caches and the JIT
       return { min: round(s.min), median: round(s.median), max: round(s.max) };
     };
-    return { serviceMs: ms(service), httpMs: ms(http), responseBytes: bytes, runs };
+    return { serviceMs: ms(service), serviceCpuMs: ms(cpu), httpMs: ms(http), responseBytes: bytes, runs };
   } finally {
     await app.close();
   }

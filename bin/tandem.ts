@@ -19,7 +19,8 @@ Commands:
   serve [--no-demo] [--build-if-missing]   run the server (migrates first; seeds the demo on an empty database)
   dev                                      the server on PORT plus the Vite dev server with hot reload on 5173
   migrate                                  apply pending database migrations and exit
-  create-user --email E --name N --password P [--locale en|fr] [--time-zone Zone]
+  create-user --email E --name N --password P [--locale en|fr] [--time-zone Zone] [--admin]
+  make-admin EMAIL [--revoke]               make an account an administrator (delete accounts, whole audit log), or stop
   seed-demo                                add the demo course with a teacher and two students
   export FILE                              write the whole instance to a portable dump (JSON lines)
   import-dump FILE                         load a dump into the empty database DATABASE_URL names; verified by counts and checksums
@@ -49,6 +50,8 @@ async function main(argv: string[]): Promise<number> {
       'time-zone': { type: 'string' },
       course: { type: 'string' },
       limit: { type: 'string' },
+      admin: { type: 'boolean', default: false },
+      revoke: { type: 'boolean', default: false },
     },
     allowPositionals: true,
   });
@@ -90,9 +93,31 @@ async function main(argv: string[]): Promise<number> {
       }
       const database = openDatabase(config.databaseUrl);
       await migrateToLatest(database);
-      const user = await createServices(database, config).auth.createAccount(parsed.data);
-      console.log(`Created ${user.email} (${user.id}).`);
+      const services = createServices(database, config);
+      const user = await services.auth.createAccount(parsed.data);
+      if (values.admin) await services.privacy.setAdmin(user.email, true);
+      console.log(`Created ${user.email} (${user.id})${values.admin ? ' as an administrator' : ''}.`);
       await database.close();
+      return 0;
+    }
+    case 'make-admin': {
+      const email = positionals[0];
+      if (!email) {
+        console.error('Usage: tandem make-admin EMAIL [--revoke]');
+        return 2;
+      }
+      const database = openDatabase(config.databaseUrl);
+      await migrateToLatest(database);
+      try {
+        const user = await createServices(database, config).privacy.setAdmin(email, !values.revoke);
+        console.log(values.revoke ? `${user.email} is no longer an administrator.` : `${user.email} is now an administrator.`);
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
+        console.error(error.message);
+        return 2;
+      } finally {
+        await database.close();
+      }
       return 0;
     }
     case 'seed-demo': {

@@ -3,6 +3,7 @@ import { expectAccessible } from './helpers/a11y.ts';
 import { apiAs, newPerson } from './helpers/accounts.ts';
 import { t } from './helpers/i18n.ts';
 import { expectNoHorizontalScroll, expectTouchTargets } from './helpers/layout.ts';
+import { buildWorld, closeWorld, settled } from './helpers/world.ts';
 
 // Students mostly use phones: the smallest common Android width.
 test.use({ viewport: { width: 360, height: 640 }, hasTouch: true, isMobile: true });
@@ -49,4 +50,44 @@ test('on a 360px phone every page fits the screen and is easy to tap', async ({ 
   await expect(page.getByRole('link', { name: t('en', 'nav.account') })).toBeVisible();
   await expect(page.getByRole('button', { name: t('en', 'nav.signOut') })).toBeVisible();
   await expectAccessible(page, 'open account menu on a phone');
+});
+
+test('on a 360px phone the student pages fit, and the bottom navigation reaches My work, courses and the live room', async ({ browser, baseURL }) => {
+  test.setTimeout(180_000);
+  const world = await buildWorld(browser, baseURL!, 'en', { width: 360 });
+  const page = await world.student.newPage();
+  const lesson = `/lessons/${world.lessonId}`;
+  const pages: [string, string][] = [
+    ['/work', 'My work'],
+    ['/courses', 'courses'],
+    [`/courses/${world.courseId}`, 'course'],
+    [lesson, 'lesson'],
+    ...world.activities.filter((activity) => activity.title !== 'Check-in poll').map((activity): [string, string] => [`/activities/${activity.id}`, activity.type]),
+    [`${lesson}/live`, 'live room'],
+    ['/account', 'account'],
+  ];
+  for (const [path, name] of pages) {
+    await page.goto(path);
+    await settled(page);
+    await expectNoHorizontalScroll(page, name);
+    await expectTouchTargets(page, name);
+  }
+
+  // Within a thumb's reach: the three places a student goes most, the live room open now first.
+  const nav = page.getByRole('navigation', { name: t('en', 'offline.nav.label') });
+  await expect(nav).toBeVisible();
+  const box = await nav.boundingBox();
+  expect(box && box.y + box.height).toBeGreaterThanOrEqual(639);
+  await nav.getByRole('link', { name: new RegExp(t('en', 'work.nav')) }).click();
+  await expect(page).toHaveURL(/\/work$/);
+  await nav.getByRole('link', { name: new RegExp(t('en', 'nav.courses')) }).click();
+  await expect(page).toHaveURL(/\/courses$/);
+  await nav.getByRole('link', { name: new RegExp(t('en', 'offline.nav.liveNow')) }).click();
+  await expect(page).toHaveURL(new RegExp(`${lesson}/live$`));
+  for (const link of await nav.getByRole('link').all()) {
+    const size = await link.boundingBox();
+    expect(size && Math.min(size.width, size.height)).toBeGreaterThanOrEqual(44);
+  }
+  await expectAccessible(page, 'bottom navigation on a phone');
+  await closeWorld(world);
 });

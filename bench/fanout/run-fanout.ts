@@ -2,58 +2,79 @@ import { sleep } from '../lib/procs.ts';
 import { acrossRounds, round, summarise } from '../lib/stats.ts';
 import type { FanoutTarget } from './target.ts';
 
-export type FanoutRound = { median: number; p99: number; max: number; lost: number };
+export type FanoutRound = { median: number; p99: number; max: number; lost: number; sent: number };
 
-/** One round: `messages` sends at `perSecond`, then the time to the LAST student's receipt for each. */
-export async function fanoutRound(target: FanoutTarget, students: number, messages: number, perSecond: number, seqBase: number): Promise<FanoutRound> {
+/**
+ * One round: `messages` sends at `perSecond` (sequence numbers 0…messages−1), then, per message,
+ * the time from the send to the LAST student's receipt. Receipts are collected after a bounded
+ * settling time; whatever has not arrived by then counts as lost.
+ */
+export async function fanoutRound(target: FanoutTarget, students: number, messages: number, perSecond: number, settleMs = 1500): Promise<FanoutRound> {
   const sent = new Map<number, number>();
-  for (let i = 0; i < messages; i++) {
-    const seq = seqBase + i;
+  const start = performance.now();
+  for (let seq = 0; seq < messages; seq++) {
     sent.set(seq, await target.send(seq));
-    await sleep(1000 / perSecond);
+    // Paced against the round's start, so a slow send does not stretch the schedule.
+    const wait = start + ((seq + 1) * 1000) / perSecond - performance.now();
+    if (wait > 0) await sleep(wait);
   }
-  await sleep(1500);
+  await sleep(settleMs);
   const receipts = await target.collect();
   const latencies: number[] = [];
   let lost = 0;
   for (const [seq, t0] of sent) {
     const r = receipts.get(seq);
-    lost += students - (r?.received ?? 0);
+    lost += Math.max(0, students - (r?.received ?? 0));
     if (r) latencies.push(r.last - t0);
   }
   const s = summarise(latencies);
-  return { median: round(s.median), p99: round(s.p99), max: round(s.max), lost };
+  return { median: round(s.median), p99: round(s.p99), max: round(s.max), lost, sent: messages };
 }
 
-/** Alternates the two sides round by round so that machine noise hits both alike. */
-export async function compareFanout(baseline: FanoutTarget, subject: FanoutTarget, options: { students: number; messages: number; perSecond: number; rounds: number }) {
-  await baseline.setup(options.students);
-  await subject.setup(options.students);
+export type FanoutComparison = ReturnType<typeof summariseComparison>;
+
+/**
+ * Alternates the two (already set-up) sides round by round — A B, B A, A B… — so that machine
+ * noise hits both alike. `afterRound` runs after each pair (memory samples, for instance).
+ */
+export async function compareFanout(
+  baseline: FanoutTarget,
+  subject: FanoutTarget,
+  options: { students: number; messages: number; perSecond: number; rounds: number; afterRound?: (round: number) => Promise<void> },
+) {
+  // One warm-up round each, not counted (JIT, TCP buffers).
+  await fanoutRound(baseline, options.students, 10, options.perSecond);
+  await fanoutRound(subject, options.students, 10, options.perSecond);
   const rounds: { baseline: FanoutRound; subject: FanoutRound }[] = [];
-  try {
-    // One warm-up round each, not counted (JIT, TCP buffers).
-    await fanoutRound(baseline, options.students, 10, options.perSecond, 1_000_000);
-    await fanoutRound(subject, options.students, 10, options.perSecond, 1_000_000);
-    for (let r = 0; r < options.rounds; r++) {
-      const first = r % 2 === 0 ? baseline : subject;
-      const second = first === baseline ? subject : baseline;
-      const a = await fanoutRound(first, options.students, options.messages, options.perSecond, r * 1000);
-      const b = await fanoutRound(second, options.students, options.messages, options.perSecond, r * 1000 + 500);
-      rounds.push(first === baseline ? { baseline: a, subject: b } : { baseline: b, subject: a });
-    }
-    const rss = { baseline: await baseline.serverRss(), subject: await subject.serverRss() };
-    return {
-      students: options.students,
-      baseline: { median: acrossRounds(rounds.map((r) => r.baseline.median)), p99: acrossRounds(rounds.map((r) => r.baseline.p99)), lost: rounds.reduce((s, r) => s + r.baseline.lost, 0) },
-      subject: { median: acrossRounds(rounds.map((r) => r.subject.median)), p99: acrossRounds(rounds.map((r) => r.subject.p99)), lost: rounds.reduce((s, r) => s + r.subject.lost, 0) },
-      ratio: {
-        median: acrossRounds(rounds.map((r) => round(r.subject.median / r.baseline.median))),
-        p99: acrossRounds(rounds.map((r) => round(r.subject.p99 / r.baseline.p99))),
-      },
-      rss,
-    };
-  } finally {
-    await subject.teardown();
-    await baseline.teardown();
+  for (let r = 0; r < options.rounds; r++) {
+    const first = r % 2 === 0 ? baseline : subject;
+    const second = first === baseline ? subject : baseline;
+    const a = await fanoutRound(first, options.students, options.messages, options.perSecond);
+    const b = await fanoutRound(second, options.students, options.messages, options.perSecond);
+    rounds.push(first === baseline ? { baseline: a, subject: b } : { baseline: b, subject: a });
+    await options.afterRound?.(r);
   }
+  return summariseComparison(options, rounds);
+}
+
+function summariseComparison(options: { students: number; messages: number; perSecond: number; rounds: number }, rounds: { baseline: FanoutRound; subject: FanoutRound }[]) {
+  const side = (pick: (r: { baseline: FanoutRound; subject: FanoutRound }) => FanoutRound) => ({
+    median: acrossRounds(rounds.map((r) => pick(r).median)),
+    p99: acrossRounds(rounds.map((r) => pick(r).p99)),
+    max: acrossRounds(rounds.map((r) => pick(r).max)),
+    lost: rounds.reduce((s, r) => s + pick(r).lost, 0),
+    delivered: rounds.reduce((s, r) => s + pick(r).sent * options.students - pick(r).lost, 0),
+  });
+  return {
+    students: options.students,
+    messagesPerRound: options.messages,
+    perSecond: options.perSecond,
+    baseline: side((r) => r.baseline),
+    subject: side((r) => r.subject),
+    // Each round's ratio is taken between the two sides measured back to back.
+    ratio: {
+      median: acrossRounds(rounds.map((r) => round(r.subject.median / r.baseline.median))),
+      p99: acrossRounds(rounds.map((r) => round(r.subject.p99 / r.baseline.p99))),
+    },
+  };
 }

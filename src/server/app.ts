@@ -8,7 +8,9 @@ import type { Config } from './config.ts';
 import { migrateToLatest, openDatabase, type Database } from './db/database.ts';
 import { installAuthentication } from './http/authenticate.ts';
 import { installCsrfProtection } from './http/csrf.ts';
-import { installErrorHandling } from './http/error-handler.ts';
+import { installNulRejection } from './http/reject-nul.ts';
+import { contentSecurityDirectives } from './http/content-security.ts';
+import { frameworkErrors, installErrorHandling } from './http/error-handler.ts';
 import { serveWebApp } from './http/web-app.ts';
 import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
 import { registerCourseRoutes } from './modules/courses/courses.routes.ts';
@@ -16,6 +18,9 @@ import { registerHealthRoutes } from './modules/health/health.routes.ts';
 import { registerLearningRoutes } from './modules/learning.ts';
 import { registerLiveModuleRoutes } from './modules/live/live.module.ts';
 import { registerReadinessModuleRoutes } from './modules/readiness/readiness.module.ts';
+import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
+import { registerPasswordResetRoutes } from './modules/auth/password-reset.routes.ts';
+import { registerPrivacyRoutes } from './modules/privacy/privacy.routes.ts';
 import { attachRealtime } from './realtime/io.ts';
 import { createServices, type Services } from './services.ts';
 
@@ -37,8 +42,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
 
   const app = Fastify({
     logger: options.logger === false ? false : { level: config.logLevel },
-    trustProxy: true,
+    // Only a reverse proxy's X-Forwarded-* count (TRUST_PROXY); anyone else's would let them pick their address.
+    trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
+    // Upload file names (≤ 200 characters, percent-encoded in the URL) must fit in one path segment.
+    routerOptions: { maxParamLength: 2048 },
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -48,27 +57,23 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   );
 
   await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'", 'ws:', 'wss:'],
-        frameAncestors: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        // Not upgrading: a school may run Tandem on plain http inside its network.
-        upgradeInsecureRequests: null,
-      },
-    },
+    // What it allows and why: src/server/http/content-security.ts.
+    contentSecurityPolicy: { directives: contentSecurityDirectives(config) },
     // HSTS is added below only for requests that really arrived over HTTPS.
     hsts: false,
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
   });
   app.addHook('onSend', async (request, reply) => {
     if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+  });
+  // Draining on SIGTERM: answers still in flight close their connection, so the node exits when
+  // they are done instead of when a balancer's idle keep-alive connections time out (about 60 s).
+  let draining = false;
+  app.addHook('preClose', async () => {
+    draining = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (draining) reply.header('connection', 'close');
   });
   await app.register(fastifyCookie);
   // preHandler: limits can key on the parsed body (the email being tried), not just the address.
@@ -83,6 +88,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   });
 
   installCsrfProtection(app, config.publicUrl);
+  installNulRejection(app);
   installAuthentication(app, services.auth);
 
   registerHealthRoutes(app, services);
@@ -91,6 +97,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   registerLearningRoutes(app, services);
   registerLiveModuleRoutes(app, services);
   registerReadinessModuleRoutes(app, services);
+  registerPasswordResetRoutes(app, services);
+  registerPrivacyRoutes(app, services);
+  registerAuditRoutes(app, services);
   // The live room: Socket.IO on the same HTTP server (src/server/realtime/CONTEXT.md).
   const realtime = await attachRealtime(app, {
     redisUrl: config.redisUrl,

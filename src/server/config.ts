@@ -43,6 +43,16 @@ const EnvSchema = z.object({
   JOBS_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   /** Where breakout-group video rooms are made when the session has no Jitsi room of its own. */
   JITSI_BASE_URL: z.url().default('https://meet.jit.si'),
+  /**
+   * Which peers may set X-Forwarded-For/-Proto (a reverse proxy): "true", "false", or addresses,
+   * CIDRs and the names loopback, linklocal, uniquelocal. Trusting everyone would let any client
+   * pick the address the rate limits count.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('loopback,linklocal,uniquelocal')
+    .transform((v): boolean | string => (v === 'true' ? true : v === 'false' ? false : v))
+    .refine((v) => typeof v === 'boolean' || /^[\w.:/, -]+$/.test(v), { message: 'must be true, false, or a list of addresses, CIDRs and loopback/linklocal/uniquelocal' }),
 });
 
 export type Config = {
@@ -64,6 +74,8 @@ export type Config = {
   jobsPoller: boolean;
   jobsPollMs: number;
   jitsiBaseUrl: string;
+  /** Fastify's trustProxy: which peers' X-Forwarded-* headers count. */
+  trustProxy: boolean | string;
   /** Sign-in attempts allowed per address and email in one window. */
   loginRateLimit: { max: number; windowMs: number };
 };
@@ -96,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobsPoller: e.JOBS_POLLER === '1',
     jobsPollMs: e.JOBS_POLL_MS,
     jitsiBaseUrl: e.JITSI_BASE_URL.replace(/\/$/, ''),
+    trustProxy: e.TRUST_PROXY,
     loginRateLimit: { max: 10, windowMs: 60_000 },
   };
 }

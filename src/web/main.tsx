@@ -4,6 +4,7 @@ import { App } from './app/App.tsx';
 import { createQueryClient } from './app/query-client.ts';
 import { meQuery } from './features/auth/session.ts';
 import { applyLocale, initI18n } from './i18n/i18n.ts';
+import { registerServiceWorker } from './features/offline/register.ts';
 import './styles/index.css';
 
 async function start(): Promise<void> {
@@ -21,6 +22,8 @@ async function start(): Promise<void> {
       <App queryClient={queryClient} />
     </StrictMode>,
   );
+  // Installable and usable offline (features/offline): registered after the first page settles.
+  registerServiceWorker();
 }
 
 void start();

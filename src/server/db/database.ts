@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationResultSet } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type MigrationResultSet, type SqliteDatabase } from 'kysely';
 import type { DB } from './schema.ts';
 import { migrations } from './migrations/index.ts';
 
@@ -49,15 +49,38 @@ export function openDatabase(url: string, options: DatabaseOptions = {}): Databa
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: 'sqlite', sqlite, file: file === ':memory:' ? undefined : path.resolve(file), close: () => db.destroy() };
 }
 
+/**
+ * Kysely prepares every query anew; SQLite statements can be reused, and preparing one costs as
+ * much as running a small query. The last STATEMENT_CACHE statements are kept, by SQL text.
+ */
+const STATEMENT_CACHE = 500;
+function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text: string) {
+      let statement = cache.get(text);
+      if (statement) cache.delete(text);
+      else statement = sqlite.prepare(text);
+      cache.set(text, statement);
+      if (cache.size > STATEMENT_CACHE) cache.delete(cache.keys().next().value!);
+      return statement;
+    },
+  };
+}
+
 export async function migrateToLatest(database: Database): Promise<MigrationResultSet> {
+  // Kysely looks for its bookkeeping tables across schemas; pin them to ours. Without an explicit
+  // schema that is the connection's current one (a search_path set in DATABASE_URL's options):
+  // otherwise another schema's kysely_migration table would make it skip creating ours.
+  const schema = database.dialect === 'postgres' ? (database.schema ?? (await currentSchema(database))) : undefined;
   const migrator = new Migrator({
     db: database.db,
-    // Kysely looks for its bookkeeping tables across schemas; pin them to ours.
-    ...(database.schema ? { migrationTableSchema: database.schema } : {}),
+    ...(schema ? { migrationTableSchema: schema } : {}),
     provider: { getMigrations: async () => migrations },
     // Parallel branches add migrations with interleaved timestamps; each is independent and additive.
     allowUnorderedMigrations: true,
@@ -65,4 +88,9 @@ export async function migrateToLatest(database: Database): Promise<MigrationResu
   const result = await migrator.migrateToLatest();
   if (result.error) throw result.error;
   return result;
+}
+
+async function currentSchema(database: Database): Promise<string | undefined> {
+  const result = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(database.db);
+  return result.rows[0]?.schema ?? undefined;
 }

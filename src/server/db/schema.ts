@@ -15,6 +15,8 @@ export interface UsersTable {
   created_at: string;
   failed_logins: Generated<number>;
   locked_until: string | null;
+  /** Privacy (migration 0006): 1 for instance administrators (delete accounts, read the whole audit log). */
+  is_admin: Generated<number>;
 }
 
 export interface PasswordResetsTable {

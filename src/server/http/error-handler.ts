@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyServerOptions } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { ApiError } from '../lib/errors.ts';
 
@@ -15,6 +15,16 @@ const FASTIFY_CODES: Record<string, string> = {
 };
 
 const STATUS_CODES: Record<number, string> = { 404: 'not_found', 413: 'payload_too_large', 415: 'unsupported_media_type', 429: 'rate_limited' };
+
+/**
+ * Errors the router raises before any route or hook runs (a malformed percent-encoding, a path
+ * segment past the router's length limit): same shape as every other error.
+ */
+export const frameworkErrors: NonNullable<FastifyServerOptions['frameworkErrors']> = (error, _request, generic) => {
+  const reply = generic as unknown as FastifyReply;
+  const code = error.code === 'FST_ERR_BAD_URL' ? 'bad_url' : error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'uri_too_long' : 'bad_request';
+  reply.status(error.statusCode && error.statusCode < 500 ? error.statusCode : 400).send({ error: { code, message: code === 'uri_too_long' ? 'A part of this address is too long' : 'This address is not valid' } });
+};
 
 /** Every error leaves as `{error: {code, message, details?}}`: never HTML, never a stack trace. */
 export function installErrorHandling(app: FastifyInstance): void {

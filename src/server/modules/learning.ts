@@ -41,6 +41,7 @@ import { createWorkRepository } from './work/work.repository.ts';
 import { registerWorkRoutes } from './work/work.routes.ts';
 import { createWorkService } from './work/work.service.ts';
 import { createTargetsRepository } from './targets/targets.repository.ts';
+import type { AuditRecorder } from './audit/audit.service.ts';
 
 /**
  * Asynchronous learning, composed: lessons, activities, responses, questions, discussions,
@@ -57,6 +58,8 @@ export function createLearning(deps: {
   liveSessions?: LiveSessionsHook;
   /** Readiness: records per-item results of each graded quiz submission. */
   quizGraded?: QuizGradedHook;
+  /** Records feedback and score changes in the audit log. */
+  audit?: AuditRecorder;
 }) {
   const { db, config, courses, users, policy } = deps;
   const repos = {
@@ -73,23 +76,26 @@ export function createLearning(deps: {
   const storage = deps.storage ?? createLocalDiskStorage(config.uploadsDir);
   const mailer = createMailer({ config, outbox: repos.outbox, log: (message, error) => console.error(message, error) });
   const loadRenderContext = createRenderContextLoader({ lessons: repos.lessons, uploads: repos.uploads });
-  const access = createActivityAccess({ activities: repos.activities, policy });
+  // Students reach an activity targeted to others (or another's catch-up copy) as if it did not exist.
+  const access = createActivityAccess({ activities: repos.activities, policy, visibility: createTargetsRepository(db) });
 
   const activities = createActivitiesService({ activities: repos.activities, lessons: repos.lessons, responses: repos.responses, policy, access, loadRenderContext });
-  const lessons = createLessonsService({ lessons: repos.lessons, activities: repos.activities, activityService: activities, policy, liveSessions: deps.liveSessions, visibility: createTargetsRepository(db) });
+  // Targeted post-work and catch-up copies are visible to their students only (lesson view, progress).
+  const targeting = createTargetsRepository(db);
+  const lessons = createLessonsService({ lessons: repos.lessons, activities: repos.activities, activityService: activities, policy, liveSessions: deps.liveSessions, visibility: targeting });
   const responses = createResponsesService({ responses: repos.responses, access, quizGraded: deps.quizGraded });
   const notifications = createNotificationsService({ notifications: repos.notifications, mailer, publicUrl: config.publicUrl });
   const services = {
     lessons,
     activities,
     responses,
-    teacherResponses: createTeacherResponsesService({ responses: repos.responses, activities: repos.activities, courses, users, policy, access, notifications }),
+    teacherResponses: createTeacherResponsesService({ responses: repos.responses, activities: repos.activities, courses, users, policy, access, notifications, audit: deps.audit }),
     questions: createQuestionsService({ questions: repos.questions, access, policy, responses }),
     discussions: createDiscussionsService({ posts: repos.posts, access, policy, responses, loadRenderContext }),
     uploads: createUploadsService({ uploads: repos.uploads, storage, policy }),
     work: createWorkService({ work: repos.work }),
     notifications,
-    progress: createProgressService({ activities: repos.activities, lessons: repos.lessons, responses: repos.responses, courses, policy, assignments: createTargetsRepository(db) }),
+    progress: createProgressService({ activities: repos.activities, lessons: repos.lessons, responses: repos.responses, courses, policy, assignments: targeting }),
     import: createImportService({ lessons: repos.lessons, activities: repos.activities, courses, lessonsService: lessons, policy, loadRenderContext }),
     mailer,
     storage,

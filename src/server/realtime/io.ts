@@ -54,6 +54,7 @@ export async function attachRealtime(
     async close(): Promise<void> {
       gateway.markClosing();
       io.engine.close();
+      await gateway.idle();
       await Promise.all([...io._nsps.values()].map((nsp) => nsp.adapter.close()));
       await Promise.all(redis.map((client) => client.quit().catch(() => undefined)));
     },

@@ -45,7 +45,7 @@ export class LiveTestClient {
       this.notify();
     });
     this.socket.io.on('reconnect', () => {
-      if (this.lessonId) void this.join(this.lessonId);
+      if (this.lessonId) void this.rejoin(this.lessonId);
     });
   }
 
@@ -75,6 +75,21 @@ export class LiveTestClient {
       this.notify();
     }
     return ack;
+  }
+
+  /**
+   * After a reconnect: join again until it works. A server that just restarted answers everyone
+   * re-joining at once; an ack that does not come in time is no reason to stay out of the room.
+   */
+  private async rejoin(lessonId: string): Promise<void> {
+    for (let attempt = 0; attempt < 10 && this.socket.active; attempt++) {
+      try {
+        if ((await this.join(lessonId)).ok) return;
+      } catch {
+        // no ack in time: ask again
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100 * (attempt + 1)));
+    }
   }
 
   send(command: ClientCommandInput): Promise<CommandAck> {

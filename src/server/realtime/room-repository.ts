@@ -116,6 +116,12 @@ export function createRoomRepository(db: Kysely<DB>) {
       return { ...state, version: Number(row.version) };
     },
 
+    /** The stored version alone: whether a copy of the room kept in memory is still the latest. */
+    async version(lessonId: string): Promise<number | undefined> {
+      const row = await db.selectFrom('live_rooms').select('version').where('lesson_id', '=', lessonId).executeTakeFirst();
+      return row ? Number(row.version) : undefined;
+    },
+
     /** Creates the room unless another node just did. */
     async create(lessonId: string, sessionId: string | null, state: RoomState, now: string): Promise<void> {
       await db
@@ -192,6 +198,17 @@ export function createRoomRepository(db: Kysely<DB>) {
         answered: Number(r.answered) === 1,
         createdAt: r.created_at,
       }));
+    },
+
+    /** The room's status alone (not the whole state): 'open', 'ended', or undefined before the first join. */
+    async status(lessonId: string): Promise<string | undefined> {
+      return (await db.selectFrom('live_rooms').select('status').where('lesson_id', '=', lessonId).executeTakeFirst())?.status;
+    },
+
+    /** Whether the user has an open visit (the room counts them present). */
+    async attending(lessonId: string, userId: string): Promise<boolean> {
+      const row = await db.selectFrom('live_attendance').select('id').where('lesson_id', '=', lessonId).where('user_id', '=', userId).where('left_at', 'is', null).limit(1).executeTakeFirst();
+      return row !== undefined;
     },
 
     lesson(lessonId: string) {

@@ -324,6 +324,8 @@ const ActivityBase = z.object({
   required: z.boolean(),
   closed: z.boolean(),
   learningType: LearningType.nullable(),
+  /** Set on a catch-up copy made for students absent from that lesson's live session. */
+  catchUpForLessonId: Id.nullable().default(null),
   /** False before opensAt. */
   isOpen: z.boolean(),
   createdAt: Instant,
@@ -371,5 +373,11 @@ export const StudentResponse = z.object({
 export type StudentResponse = z.infer<typeof StudentResponse>;
 export const StudentResponseList = z.object({ activityId: Id, responses: z.array(StudentResponse) });
 
-export const FeedbackBody = z.object({ text: z.string().trim().min(1).max(20_000) });
+export const FeedbackBody = z.object({
+  text: z.string().trim().min(1).max(20_000),
+  /** Optional: the teacher sets or changes the score (kept in the audit log). */
+  score: z.number().min(0).max(100_000).optional(),
+  /** Out of what; needed when the response has no maxScore yet (anything but a quiz). */
+  maxScore: z.number().positive().max(100_000).optional(),
+});
 export const ResponseParams = z.object({ responseId: Id });

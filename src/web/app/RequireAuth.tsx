@@ -1,7 +1,7 @@
 import { Navigate, Outlet, useLocation, useSearchParams } from 'react-router';
 import { Loading } from '../components/Loading.tsx';
 import { PageError } from '../components/PageError.tsx';
-import { useMe } from '../features/auth/session.ts';
+import { justSignedOut, useMe } from '../features/auth/session.ts';
 import { safeNextPath, signInPath } from '../features/auth/next-path.ts';
 
 /** Pages for signed-in people; anyone else goes to sign-in and comes back here afterwards. */
@@ -10,7 +10,7 @@ export function RequireAuth() {
   const location = useLocation();
   if (me.isPending) return <Loading />;
   if (me.isError) return <PageError error={me.error} onRetry={() => void me.refetch()} />;
-  if (!me.data) return <Navigate to={signInPath(location.pathname + location.search)} replace />;
+  if (!me.data) return <Navigate to={justSignedOut() ? '/signin' : signInPath(location.pathname + location.search)} replace />;
   return <Outlet />;
 }
 

@@ -65,7 +65,11 @@ export function UserMenu({ user }: { user: User }) {
           <span className="user-menu-who-name">{user.name}</span>
           <span className="user-menu-who-email">{user.email}</span>
         </div>
-        <Link to="/" className="user-menu-item user-menu-phone-only">
+        <Link to="/work" className="user-menu-item user-menu-phone-only">
+          <Icon name="check" size={18} />
+          {t('work.nav')}
+        </Link>
+        <Link to="/courses" className="user-menu-item user-menu-phone-only">
           <Icon name="book" size={18} />
           {t('nav.courses')}
         </Link>

@@ -20,13 +20,16 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly details: ErrorDetail[];
+  /** The whole error body as sent, for errors that carry more (409 stale_response has `current`). */
+  readonly body: unknown;
 
-  constructor(status: number, code: string, message: string, details: ErrorDetail[] = []) {
+  constructor(status: number, code: string, message: string, details: ErrorDetail[] = [], body?: unknown) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.details = details;
+    this.body = body;
   }
 }
 
@@ -44,16 +47,26 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
+/** A body sent as is (a file, a Markdown note) rather than as JSON. */
+type RawBody = { raw: BodyInit; contentType: string };
+
+function isRaw(body: unknown): body is RawBody {
+  return typeof body === 'object' && body !== null && 'raw' in body && 'contentType' in body;
+}
+
 async function request<T>(method: string, path: string, schema: Schema<T>, body?: unknown): Promise<T>;
 async function request<T>(method: string, path: string, schema: Schema<T>, body: unknown, nullOn: number): Promise<T | null>;
 async function request<T>(method: string, path: string, schema: Schema<T>, body?: unknown, nullOn?: number): Promise<T | null> {
   let response: Response;
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (isRaw(body)) headers['content-type'] = body.contentType;
+  else if (body !== undefined) headers['content-type'] = 'application/json';
   try {
     response = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
-      body: body === undefined ? null : JSON.stringify(body),
+      headers,
+      body: body === undefined ? null : isRaw(body) ? body.raw : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, 'network_error', 'Could not reach Tandem');
@@ -65,7 +78,7 @@ async function request<T>(method: string, path: string, schema: Schema<T>, body?
     const parsed = ErrorBody.safeParse(data);
     if (parsed.success) {
       const { code, message, details } = parsed.data.error;
-      throw new ApiError(response.status, code, message, details);
+      throw new ApiError(response.status, code, message, details, data);
     }
     throw new ApiError(response.status, 'http_error', `HTTP ${response.status}`);
   }
@@ -84,5 +97,8 @@ export const api = {
   getOrNull: <T>(path: string, schema: Schema<T>, status: number) => request('GET', path, schema, undefined, status),
   post: <T>(path: string, schema: Schema<T>, body?: unknown) => request('POST', path, schema, body ?? {}),
   patch: <T>(path: string, schema: Schema<T>, body: unknown) => request('PATCH', path, schema, body),
+  /** POST a body as is, e.g. a Markdown note as text/markdown. */
+  postRaw: <T>(path: string, schema: Schema<T>, raw: BodyInit, contentType: string) => request('POST', path, schema, { raw, contentType } satisfies RawBody),
+  put: <T>(path: string, schema: Schema<T>, body: unknown) => request('PUT', path, schema, body),
   delete: <T>(path: string, schema: Schema<T>) => request('DELETE', path, schema),
 };

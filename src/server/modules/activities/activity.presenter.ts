@@ -5,6 +5,7 @@ import { renderMarkdown, type RenderContext } from '../markdown/render.ts';
 import { itemId, publicAnswer } from '../responses/quiz-grading.ts';
 import type { TypedActivity } from '../responses/response-rules.ts';
 import type { ResponseRow } from '../responses/responses.repository.ts';
+import type { ActivityCatchUpColumns } from '../../db/schema.ts';
 import type { ActivityRow } from './activities.repository.ts';
 import { parseSubmissions, typedActivity } from './activity-content.ts';
 
@@ -16,6 +17,11 @@ export type PresentOptions = {
   userId: string;
   now: Date;
 };
+
+/** Catch-up copies carry the lesson whose live session they replace (a column the live migration adds). */
+function catchUpOf(row: ActivityRow & Partial<ActivityCatchUpColumns>): string | null {
+  return row.catch_up_for_lesson_id ?? null;
+}
 
 export function uploadUrl(upload: { id: string; fileName: string }): string {
   return `/api/uploads/${encodeURIComponent(upload.id)}/${encodeURIComponent(upload.fileName)}`;
@@ -108,6 +114,7 @@ export function presentActivity(row: ActivityRow, options: PresentOptions, typed
     required: row.required === 1,
     closed: row.closed === 1,
     learningType: LearningType.nullable().catch(null).parse(row.learning_type),
+    catchUpForLessonId: catchUpOf(row),
     isOpen: !opensAt || opensAt <= options.now.toISOString(),
     createdAt: row.created_at,
     updatedAt: row.updated_at,

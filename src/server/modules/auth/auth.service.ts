@@ -52,6 +52,7 @@ export function createAuthService(deps: { users: UsersRepository; sessions: Sess
         created_at: nowIso(),
         failed_logins: 0,
         locked_until: null,
+        is_admin: 0,
       };
       try {
         await users.insert(row);

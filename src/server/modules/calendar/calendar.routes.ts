@@ -7,11 +7,13 @@ import { notFound } from '../../lib/errors.ts';
 import type { CalendarService } from './calendar.service.ts';
 import { z } from 'zod';
 
-const origin = (request: FastifyRequest) => `${request.protocol}://${request.headers.host ?? 'localhost'}`;
+/** Feed URLs are pasted into calendar apps, so they use the public address when one is configured. */
+const originFor = (publicUrl: string | undefined) => (request: FastifyRequest) => publicUrl ?? `${request.protocol}://${request.headers.host ?? 'localhost'}`;
 const FeedParams = z.object({ token: z.string().max(200) });
 
-export function registerCalendarRoutes(app: App, deps: { calendar: CalendarService }): void {
+export function registerCalendarRoutes(app: App, deps: { calendar: CalendarService; publicUrl: string | undefined }): void {
   const { calendar } = deps;
+  const origin = originFor(deps.publicUrl);
   const tags = ['calendar'];
 
   app.get('/api/me/calendar', { schema: { tags, response: { 200: CalendarUrl, ...errors(401) } } }, async (request) => {

@@ -1,6 +1,7 @@
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, type Course, type CourseDetail, type LessonSummary, type Member } from '../../../shared/schemas/courses.ts';
 import { ApiError, conflict, forbidden, notFound } from '../../lib/errors.ts';
 import { newId, nowIso, randomString } from '../../lib/ids.ts';
+import type { AuditRecorder } from '../audit/audit.service.ts';
 import type { UsersRepository } from '../users/users.repository.ts';
 import type { CoursePolicy } from './courses.policy.ts';
 import type { CourseWithRole, CoursesRepository } from './courses.repository.ts';
@@ -15,6 +16,8 @@ export function createCoursesService(deps: {
   policy: CoursePolicy;
   /** The lessons module's summaries (with liveStartsAt when live sessions are attached). */
   lessonSummaries?: { summaries(courseId: string): Promise<LessonSummary[]> };
+  /** Co-teachers added and members removed go to the audit log. */
+  audit?: AuditRecorder;
 }) {
   const { courses, users, policy } = deps;
 
@@ -132,6 +135,9 @@ export function createCoursesService(deps: {
       const membership = await courses.findMembership(courseId, teacher.id);
       if (membership) await courses.setRole(courseId, teacher.id, 'teacher');
       else await courses.addMember(courseId, teacher.id, 'teacher', nowIso());
+      if (membership?.role !== 'teacher') {
+        await deps.audit?.record({ actorId: userId, action: 'course.teacher_added', targetType: 'user', targetId: teacher.id, courseId, details: { previousRole: membership?.role ?? null } });
+      }
       return this.roster(courseId, userId);
     },
 
@@ -146,6 +152,7 @@ export function createCoursesService(deps: {
         if (teachers.length <= 1) throw conflict('last_teacher', 'A course needs at least one teacher');
       }
       await courses.removeMember(courseId, memberId);
+      await deps.audit?.record({ actorId, action: 'course.member_removed', targetType: 'user', targetId: memberId, courseId, details: { role: membership.role, left: actorId === memberId } });
     },
   };
 }

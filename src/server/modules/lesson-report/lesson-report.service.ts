@@ -5,6 +5,7 @@ import type { CoursePolicy } from '../courses/courses.policy.ts';
 import type { LessonsRepository } from '../lessons/lessons.repository.ts';
 import { toCsv } from '../progress/csv.ts';
 import type { ReadinessRepository } from '../readiness/readiness.repository.ts';
+import { byName } from '../readiness/texts.ts';
 import type { TargetsRepository } from '../targets/targets.repository.ts';
 import type { LessonReportRepository } from './lesson-report.repository.ts';
 
@@ -45,9 +46,9 @@ export function createLessonReportService(deps: { report: LessonReportRepository
       minutes.set(row.user_id, (minutes.get(row.user_id) ?? 0) + Math.max(0, ms));
     }
     const [answerCount, questionCount, handCount] = [count(answers), count(questions), count(hands)];
-    const collator = new Intl.Collator('en', { numeric: true });
 
-    const rows = students
+    const rows = [...students]
+      .sort(byName('en'))
       .map((s) => {
         const mine = post.filter((id) => !assignments.restricted.has(id) || assignments.assigned.has(`${s.id} ${id}`));
         return {
@@ -60,8 +61,7 @@ export function createLessonReportService(deps: { report: LessonReportRepository
           live: { pollAnswers: answerCount.get(s.id) ?? 0, questions: questionCount.get(s.id) ?? 0, hands: handCount.get(s.id) ?? 0 },
           post: { done: mine.filter((id) => doneKeys.has(`${s.id} ${id}`)).length, assigned: mine.length },
         };
-      })
-      .sort((a, b) => collator.compare(a.name, b.name) || (a.userId < b.userId ? -1 : 1));
+      });
 
     return {
       lessonId: lesson.id,

@@ -21,6 +21,7 @@ import { createLiveRemindersRepository } from './live-reminders.repository.ts';
 import { createLiveRepository } from './live.repository.ts';
 import { registerLiveRoutes } from './live.routes.ts';
 import { createLiveSessionsService } from './live.service.ts';
+import { frameOrigins } from '../../http/content-security.ts';
 import { z } from 'zod';
 
 /**
@@ -48,6 +49,8 @@ export function createLive(deps: { db: Kysely<DB>; config: Config; users: UsersR
       return (await deps.lessons.insertLast({ id: newId(), course_id: courseId, title, created_at: now, updated_at: now })).id;
     },
     onScheduled: (session) => reminders.plan(session),
+    // Embedded only where the Content-Security-Policy lets the page frame it; elsewhere a link.
+    frameable: (url) => frameOrigins(config.jitsiBaseUrl).includes(new URL(url).origin),
   });
   const liveRooms = createLiveRoomService({ rooms: repos.rooms, live: repos.live, roomOpensMinutes: config.liveRoomOpensMinutes, jitsiBaseUrl: config.jitsiBaseUrl });
   const finishSession = createLiveFinisher({ finish: repos.liveFinish, loadRoom: (lessonId) => repos.rooms.load(lessonId) });
@@ -70,7 +73,7 @@ export function createLive(deps: { db: Kysely<DB>; config: Config; users: UsersR
 }
 export type Live = ReturnType<typeof createLive>;
 
-export function registerLiveModuleRoutes(app: App, services: Live['services']): void {
+export function registerLiveModuleRoutes(app: App, services: Live['services'] & { config: { publicUrl: string | undefined } }): void {
   registerLiveRoutes(app, services);
-  registerCalendarRoutes(app, services);
+  registerCalendarRoutes(app, { calendar: services.calendar, publicUrl: services.config.publicUrl });
 }

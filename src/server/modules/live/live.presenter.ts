@@ -2,10 +2,12 @@ import { VideoProvider, type LiveSession } from '../../../shared/schemas/live.ts
 import type { LiveSessionRow } from './live.repository.ts';
 import { recogniseVideoLink } from './video-link.ts';
 
-export function presentLiveSession(row: LiveSessionRow, roomOpensMinutes: number): LiveSession {
+/** `frameable`: whether the page may frame this URL (the CSP's frame-src); others are links only. */
+export function presentLiveSession(row: LiveSessionRow, roomOpensMinutes: number, frameable: (url: string) => boolean = () => true): LiveSession {
   const start = Date.parse(row.starts_at);
   const duration = Number(row.duration_minutes);
-  const embedUrl = row.video_url ? recogniseVideoLink(row.video_url).embedUrl : null;
+  const recognised = row.video_url ? recogniseVideoLink(row.video_url).embedUrl : null;
+  const embedUrl = recognised && frameable(recognised) ? recognised : null;
   return {
     id: row.id,
     lessonId: row.lesson_id,

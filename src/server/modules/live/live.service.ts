@@ -27,11 +27,13 @@ export type LiveSessionsDeps = {
   createLesson: (courseId: string, title: string) => Promise<string>;
   /** Called after every change, to (re)plan reminders. */
   onScheduled?: (session: LiveSessionRow) => Promise<void>;
+  /** Whether the web app may frame a video-conference URL (the CSP's frame-src). */
+  frameable?: (url: string) => boolean;
 };
 
 export function createLiveSessionsService(deps: LiveSessionsDeps) {
   const { live, users, policy, roomOpensMinutes } = deps;
-  const present = (row: LiveSessionRow) => presentLiveSession(row, roomOpensMinutes);
+  const present = (row: LiveSessionRow) => presentLiveSession(row, roomOpensMinutes, deps.frameable);
 
   async function lessonForTeacher(lessonId: string, userId: string) {
     const lesson = await live.lesson(lessonId);

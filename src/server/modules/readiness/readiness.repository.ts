@@ -27,6 +27,10 @@ export function createReadinessRepository(db: Kysely<DB>) {
         .select(['u.id', 'u.name', 'u.email', 'u.locale', 'u.time_zone'])
         .where('m.course_id', '=', courseId)
         .where('m.role', '=', 'student')
+        // Nearly the order the service sorts in (by name, locale-aware): its sort then costs about
+        // one comparison per student instead of n·log n (80 ms of Intl.Collator for 10,000).
+        .orderBy('u.name')
+        .orderBy('u.id')
         .execute();
     },
 
@@ -174,14 +178,27 @@ export function createReadinessRepository(db: Kysely<DB>) {
       return db.selectFrom('lesson_nudges').select(['user_id', 'sent_at']).where('lesson_id', '=', lessonId).execute();
     },
 
-    async recordNudges(lessonId: string, userIds: string[], sentBy: string, at: string): Promise<void> {
+    /**
+     * Records a nudge for each student not nudged since `since`, and returns exactly those: the
+     * conditional upsert is the claim, so two clicks racing each other never nudge anyone twice.
+     */
+    async claimNudges(lessonId: string, userIds: string[], sentBy: string, at: string, since: string): Promise<string[]> {
+      const claimed: string[] = [];
       for (let i = 0; i < userIds.length; i += 500) {
-        await db
+        const rows = await db
           .insertInto('lesson_nudges')
           .values(userIds.slice(i, i + 500).map((user_id) => ({ lesson_id: lessonId, user_id, sent_at: at, sent_by: sentBy })))
-          .onConflict((oc) => oc.columns(['lesson_id', 'user_id']).doUpdateSet({ sent_at: at, sent_by: sentBy }))
+          .onConflict((oc) =>
+            oc
+              .columns(['lesson_id', 'user_id'])
+              .doUpdateSet({ sent_at: at, sent_by: sentBy })
+              .where('lesson_nudges.sent_at', '<=', since),
+          )
+          .returning('user_id')
           .execute();
+        claimed.push(...rows.map((r) => r.user_id));
       }
+      return claimed;
     },
 
     findDecisions(lessonId: string) {

@@ -23,6 +23,7 @@ import { itemId } from '../responses/quiz-grading.ts';
 import { NUDGE_KIND, nudgeTexts, type NudgeData } from './nudge-texts.ts';
 import { answerLabel } from './quiz-item-results.ts';
 import type { ReadinessRepository } from './readiness.repository.ts';
+import { byName } from './texts.ts';
 import { rankItems, RECAP_CHOICE_CLEAR, RECAP_QUESTION, suggestGroups, suggestRunSheet, weakestItem } from './suggest.ts';
 
 export type Caller = { id: string; name: string; locale: Locale };
@@ -40,6 +41,8 @@ type Deps = {
 
 /** Questions shown on the readiness page (the most voted). */
 const QUESTION_LIMIT = 100;
+/** Most chosen wrong answers shown per quiz item. */
+const WRONG_ANSWERS = 3;
 
 const num = (value: unknown) => Number(value ?? 0);
 
@@ -73,7 +76,6 @@ export function createReadinessService(deps: Deps) {
     const required = pre.filter((a) => a.required === 1);
     const requiredMinutes = required.reduce((sum, a) => sum + num(a.estimated_minutes), 0);
     const byUser = new Map(perStudent.map((r) => [r.user_id, r]));
-    const collator = new Intl.Collator(locale, { numeric: true });
     const list = students
       .map((s) => {
         const row = byUser.get(s.id);
@@ -89,7 +91,7 @@ export function createReadinessService(deps: Deps) {
           quizScore: maxScore > 0 ? num(row?.score) / maxScore : null,
         };
       })
-      .sort((a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      .sort(byName(locale));
     // People with pre-work rows who are not students of the course (any more): left out of every figure.
     const roster = new Set(students.map((st) => st.id));
     const excluded = perStudent.map((r) => r.user_id).filter((id) => !roster.has(id));
@@ -104,12 +106,12 @@ export function createReadinessService(deps: Deps) {
   ): Promise<{ items: ReadinessItem[]; quizItems: Map<string, QuizItem> }> {
     const quizzes = pre.filter((a) => a.type === 'quiz');
     const ids = quizzes.map((a) => a.id);
-    const rows = await repo.itemStats(lesson.id, lesson.course_id, ids, excluded);
+    const rows = await repo.itemStats(lesson.id, lesson.course_id, ids, excluded, WRONG_ANSWERS);
     const statsByKey = new Map<string, { attempts: number; correct: number; skipped: number; wrong: { key: string; count: number }[] }>();
     for (const row of rows) {
       const key = `${row.activity_id} ${row.item_id}`;
       const stats = statsByKey.get(key) ?? { attempts: num(row.attempts), correct: num(row.correct_count), skipped: num(row.skipped), wrong: [] };
-      if (num(row.correct) === 0 && row.answer_key !== null && num(row.rank) <= 3) stats.wrong.push({ key: row.answer_key, count: num(row.n) });
+      if (num(row.correct) === 0 && row.answer_key !== null && num(row.rank) <= WRONG_ANSWERS) stats.wrong.push({ key: row.answer_key, count: num(row.n) });
       statsByKey.set(key, stats);
     }
     const quizItems = new Map<string, QuizItem>();
@@ -262,8 +264,9 @@ export function createReadinessService(deps: Deps) {
       const since = new Date(now.getTime() - NUDGE_INTERVAL_MS).toISOString();
       const recent = new Set(nudges.filter((n) => n.sent_at > since).map((n) => n.user_id));
       const waiting = students.filter((s) => s.status === 'not_started');
-      const targets = waiting.filter((s) => !recent.has(s.id));
       const at = now.toISOString();
+      const claimed = new Set(await repo.claimNudges(lesson.id, waiting.filter((s) => !recent.has(s.id)).map((s) => s.id), caller.id, at, since));
+      const targets = waiting.filter((s) => claimed.has(s.id));
       const data: NudgeData = {
         lessonId: lesson.id,
         lessonTitle: lesson.title,
@@ -273,8 +276,6 @@ export function createReadinessService(deps: Deps) {
         minutes: requiredMinutes,
         liveStartsAt: live?.starts_at ?? null,
       };
-      // Recorded first: a double click racing this one finds them nudged and skips them.
-      await repo.recordNudges(lesson.id, targets.map((s) => s.id), caller.id, at);
       const json = JSON.stringify(data);
       await deps.notifications.insertMany(targets.map((s) => ({ id: newId(), user_id: s.id, kind: NUDGE_KIND, data: json, read_at: null, created_at: at })));
       const url = `${deps.publicUrl ?? 'http://localhost:3000'}/lessons/${lesson.id}`;

@@ -232,6 +232,24 @@ describe.each(testDatabases())('readiness on $dialect', ({ dialect, available })
       expect(r.students[5].nudgedAt).not.toBeNull();
     });
 
+    it('never nudges anyone twice when two nudges race', async () => {
+      const { teacher, course, students } = await courseWithClass(ctx.app, 3);
+      const lesson = (await teacher.post(`/api/courses/${course.id}/lessons`, { title: 'Race' })).body.lesson;
+      await createActivity(teacher, lesson.id, { type: 'page', estimatedMinutes: 5, content: { markdown: 'x' } });
+      const [a, b] = await Promise.all([teacher.post(`/api/lessons/${lesson.id}/nudge`), teacher.post(`/api/lessons/${lesson.id}/nudge`)]);
+      expect(a.body.nudged + b.body.nudged).toBe(3);
+      expect([...a.body.userIds, ...b.body.userIds].sort()).toEqual(students.map((s) => s.user!.id).sort());
+      const sent = await ctx.database.db.selectFrom('notifications').select('user_id').where('user_id', 'in', students.map((s) => s.user!.id)).execute();
+      expect(sent).toHaveLength(3);
+      // The claim itself: a second claimer within the hour gets nobody; after the hour, everybody again.
+      const repo = ctx.app.services.repos.readiness;
+      const ids = students.map((s) => s.user!.id);
+      const at = new Date().toISOString();
+      const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
+      expect(await repo.claimNudges(lesson.id, ids, teacher.user!.id, at, hourAgo)).toEqual([]);
+      expect((await repo.claimNudges(lesson.id, ids, teacher.user!.id, at, at)).sort()).toEqual([...ids].sort());
+    });
+
     it('stores teacher-adjusted groups that the live room applies as breakout groups', async () => {
       const r = (await k.teacher.get(`/api/lessons/${k.lesson.id}/readiness`)).body;
       const groups = r.suggestedGroups.map((g: any) => ({ name: g.name, userIds: g.userIds }));

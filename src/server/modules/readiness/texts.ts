@@ -19,3 +19,9 @@ export function short(text: string, max = 60): string {
 }
 
 export const percent = (rate: number) => Math.round(rate * 100);
+
+/** Class lists in a stable order on every database: by name ("Student 2" before "Student 10"), then id. */
+export function byName(locale: Locale): (a: { name: string; id: string }, b: { name: string; id: string }) => number {
+  const collator = new Intl.Collator(locale, { numeric: true });
+  return (a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}

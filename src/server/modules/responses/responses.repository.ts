@@ -1,4 +1,4 @@
-import type { Kysely, Selectable, Updateable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { DB, ResponsesTable } from '../../db/schema.ts';
 import { newId, nowIso } from '../../lib/ids.ts';
 
@@ -77,6 +77,18 @@ export function createResponsesRepository(db: Kysely<DB>) {
       return row;
     },
 
+    /** A submitted response where there was none: its id, or undefined if one appeared meanwhile (a race). */
+    async insertSubmitted(input: { activityId: string; userId: string; courseId: string } & Pick<Insertable<ResponsesTable>, 'body' | 'status' | 'mode' | 'late' | 'attempts' | 'submitted_at' | 'submissions' | 'score' | 'max_score' | 'updated_at'>): Promise<string | undefined> {
+      const { activityId, userId, courseId, ...values } = input;
+      const id = newId();
+      const result = await db
+        .insertInto('responses')
+        .values({ id, activity_id: activityId, user_id: userId, course_id: courseId, feedback: null, feedback_at: null, feedback_by: null, revision: 1, created_at: values.updated_at, ...values })
+        .onConflict((oc) => oc.columns(['activity_id', 'user_id']).doNothing())
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0) === 1 ? id : undefined;
+    },
+
     /**
      * Optimistic write: applies only if nobody wrote since `revision` was read, and bumps it.
      * Returns false on a lost race; the caller reloads and decides again.
@@ -93,6 +105,11 @@ export function createResponsesRepository(db: Kysely<DB>) {
 
     async setFeedback(responseId: string, text: string, by: string, at: string): Promise<void> {
       await db.updateTable('responses').set({ feedback: text, feedback_by: by, feedback_at: at }).where('id', '=', responseId).execute();
+    },
+
+    /** A teacher's score (overrides the automatic one). */
+    async setScore(responseId: string, score: number, maxScore: number, at: string): Promise<void> {
+      await db.updateTable('responses').set({ score, max_score: maxScore, updated_at: at }).where('id', '=', responseId).execute();
     },
 
     /**

@@ -76,6 +76,6 @@ export function registerResponseRoutes(app: App, deps: { responses: ResponsesSer
   app.put(
     '/api/responses/:responseId/feedback',
     { schema: { tags, description: 'Teacher. The student is notified in the app and by email (in their language).', params: ResponseParams, body: FeedbackBody, response: { 200: z.object({ response: StudentResponse }), ...errors(400, 401, 403, 404) } } },
-    async (request) => ({ response: await teacherResponses.giveFeedback(request.params.responseId, requireUser(request).id, request.body.text) }),
+    async (request) => ({ response: await teacherResponses.giveFeedback(request.params.responseId, requireUser(request).id, request.body.text, request.body) }),
   );
 }

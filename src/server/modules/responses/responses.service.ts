@@ -112,6 +112,14 @@ export function createResponsesService(deps: { responses: ResponsesRepository; a
         attempt: entry.attempt,
         late: entry.late,
       });
+      // A retry of a stored submission: the first try may have died (a crash) between storing the
+      // response and the graded hook, so the hook runs again — it is idempotent — as long as the
+      // row is still exactly as that submission left it (no later draft to mistake for it).
+      const completeGraded = async (row: ResponseRow, entry: SubmissionLogEntry): Promise<void> => {
+        if (typed.type !== 'quiz' || !deps.quizGraded || !entry.items || row.updated_at !== entry.submittedAt || row.submitted_at !== entry.submittedAt) return;
+        const answers = (JSON.parse(row.body).answers ?? []) as QuizAnswer[];
+        await deps.quizGraded({ responseId: row.id, activity, userId, items: typed.content.items, answers, results: entry.items, submittedAt: entry.submittedAt });
+      };
       const given = responsePart(raw);
       const input = Object.keys(given).length > 0 ? parseResponseBody(typed.type, given) : null;
       if (typed.type === 'quiz' && input) checkAnswerShapes(typed.content.items, input.answers as QuizAnswer[], true);
@@ -119,7 +127,10 @@ export function createResponsesService(deps: { responses: ResponsesRepository; a
       for (let race = 0; race < MAX_RACES; race++) {
         const existing = await responses.findOne(activityId, userId);
         const prior = existing && raw.submissionId ? parseSubmissions(existing.submissions).find((s) => s.submissionId === raw.submissionId) : undefined;
-        if (existing && prior) return replay(existing, prior);
+        if (existing && prior) {
+          await completeGraded(existing, prior);
+          return replay(existing, prior);
+        }
         ensureWritable(activity, now);
         const previous: Body = existing ? JSON.parse(existing.body) : {};
         const late = (existing?.late === 1) || isPastDue(activity, now);
@@ -151,25 +162,28 @@ export function createResponsesService(deps: { responses: ResponsesRepository; a
           maxScore: graded?.maxScore ?? null,
           items: graded?.items ?? null,
         };
-        const row = existing ?? (await responses.ensure(activityId, userId, activity.course_id));
-        const log = [...parseSubmissions(row.submissions), entry].slice(-50);
-        const ok = await responses.updateIfRevision(row.id, Number(row.revision), {
+        const changes = {
           body: JSON.stringify(body),
-          status: 'done',
-          mode: 'async',
+          status: 'done' as const,
+          mode: 'async' as const,
           late: late ? 1 : 0,
           attempts: attempt,
           submitted_at: stamp,
-          submissions: JSON.stringify(log),
+          submissions: JSON.stringify([...parseSubmissions(existing?.submissions ?? '[]'), entry].slice(-50)),
           ...(graded ? { score: graded.score, max_score: graded.maxScore } : {}),
           updated_at: stamp,
-        });
-        if (ok) {
+        };
+        // A first submission is one insert (not an empty row, then an update): one commit fewer,
+        // which on SQLite is one disk sync fewer in a deadline storm. A racing creator makes it fail; go round again.
+        const id = existing
+          ? (await responses.updateIfRevision(existing.id, Number(existing.revision), changes)) ? existing.id : undefined
+          : await responses.insertSubmitted({ activityId, userId, courseId: activity.course_id, ...changes });
+        if (id) {
           if (graded && typed.type === 'quiz' && deps.quizGraded) {
             const answers = (body.answers ?? []) as QuizAnswer[];
-            await deps.quizGraded({ responseId: row.id, activity, userId, items: typed.content.items, answers, results: graded.items ?? [], submittedAt: stamp });
+            await deps.quizGraded({ responseId: id, activity, userId, items: typed.content.items, answers, results: graded.items ?? [], submittedAt: stamp });
           }
-          return replay((await responses.findById(row.id))!, entry);
+          return replay((await responses.findById(id))!, entry);
         }
       }
       throw conflict('busy', 'This response is being changed elsewhere; try again');

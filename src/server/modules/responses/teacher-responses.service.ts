@@ -1,8 +1,9 @@
 import type { StudentResponse } from '../../../shared/schemas/activities.ts';
-import { forbidden, notFound } from '../../lib/errors.ts';
+import { badRequest, forbidden, notFound } from '../../lib/errors.ts';
 import { nowIso } from '../../lib/ids.ts';
 import type { ActivitiesRepository } from '../activities/activities.repository.ts';
 import type { ActivityAccessPolicy } from '../activities/activity-access.ts';
+import type { AuditRecorder } from '../audit/audit.service.ts';
 import { typedActivity } from '../activities/activity-content.ts';
 import type { CoursePolicy } from '../courses/courses.policy.ts';
 import type { CoursesRepository } from '../courses/courses.repository.ts';
@@ -40,6 +41,8 @@ export function createTeacherResponsesService(deps: {
   policy: CoursePolicy;
   access: ActivityAccessPolicy;
   notifications: NotificationsService;
+  /** Feedback written and scores changed go to the audit log. */
+  audit?: AuditRecorder | undefined;
 }) {
   const { responses, activities, courses, users, policy, access, notifications } = deps;
 
@@ -58,7 +61,7 @@ export function createTeacherResponsesService(deps: {
         .map((r) => (anonymous ? { ...r, body: null } : r));
     },
 
-    async giveFeedback(responseId: string, teacherId: string, text: string): Promise<StudentResponse> {
+    async giveFeedback(responseId: string, teacherId: string, text: string, grade: { score?: number | undefined; maxScore?: number | undefined } = {}): Promise<StudentResponse> {
       const row = await responses.findById(responseId);
       if (!row) throw notFound('Response not found');
       const course = await policy.requireMember(row.course_id, teacherId);
@@ -66,7 +69,21 @@ export function createTeacherResponsesService(deps: {
       const activity = await activities.findById(row.activity_id);
       const [student, teacher] = await Promise.all([users.findById(row.user_id), users.findById(teacherId)]);
       if (!activity || !student || !teacher) throw notFound('Response not found');
-      await responses.setFeedback(responseId, text, teacherId, nowIso());
+      const outOf = grade.maxScore ?? (row.max_score === null ? undefined : Number(row.max_score));
+      if (grade.score !== undefined) {
+        if (outOf === undefined) throw badRequest('max_score_required', 'Say what the score is out of (maxScore)', 'body.maxScore');
+        if (grade.score > outOf) throw badRequest('score_too_high', `The score cannot be above ${outOf}`, 'body.score');
+      }
+      const at = nowIso();
+      await responses.setFeedback(responseId, text, teacherId, at);
+      const audit = { actorId: teacherId, targetType: 'response' as const, targetId: responseId, courseId: course.id };
+      await deps.audit?.record({ ...audit, action: 'response.feedback', details: { studentId: row.user_id, activityId: activity.id, replaced: row.feedback !== null } });
+      const before = row.score === null ? null : Number(row.score);
+      const beforeMax = row.max_score === null ? null : Number(row.max_score);
+      if (grade.score !== undefined && outOf !== undefined && (grade.score !== before || outOf !== beforeMax)) {
+        await responses.setScore(responseId, grade.score, outOf, at);
+        await deps.audit?.record({ ...audit, action: 'response.score', details: { studentId: row.user_id, activityId: activity.id, from: before, to: grade.score, fromMax: beforeMax, maxScore: outOf } });
+      }
       await notifications.feedbackGiven(
         student,
         { activityId: activity.id, activityTitle: activity.title, lessonId: activity.lesson_id, courseId: course.id, courseTitle: course.title, teacherName: teacher.name },

@@ -3,6 +3,7 @@ import { badRequest } from '../../lib/errors.ts';
 import { nowIso } from '../../lib/ids.ts';
 import type { ActivityAccessPolicy } from '../activities/activity-access.ts';
 import type { ReadinessRepository } from '../readiness/readiness.repository.ts';
+import { byName } from '../readiness/texts.ts';
 import type { TargetsRepository } from './targets.repository.ts';
 
 type Rule = TargetRuleChoice;
@@ -13,10 +14,10 @@ export function createTargetsService(deps: { targets: TargetsRepository; readine
   async function present(activityId: string): Promise<Targeting | null> {
     const row = await targets.findTargeting(activityId);
     if (!row) return null;
-    const collator = new Intl.Collator('en', { numeric: true });
     const students = (await targets.targetsOf(activityId))
-      .map((t) => ({ userId: t.user_id, name: t.name }))
-      .sort((a, b) => collator.compare(a.name, b.name) || (a.userId < b.userId ? -1 : 1));
+      .map((t) => ({ id: t.user_id, name: t.name }))
+      .sort(byName('en'))
+      .map((t) => ({ userId: t.id, name: t.name }));
     return { activityId, rule: Targeting.shape.rule.parse(row.rule), params: JSON.parse(row.params), students, createdAt: row.created_at };
   }
 

@@ -39,6 +39,13 @@ export function createWorkRepository(db: Kysely<DB>) {
         .where('a.phase', 'in', ['pre', 'post'])
         // Targeted post-work and catch-up copies: only for the students they are given to.
         .where(visibleToStudent({ id: 'a.id', catchUp: 'a.catch_up_for_lesson_id' }, userId))
+        // A total order: ties in the service's sorts keep the lesson's own order, the same on
+        // SQLite and PostgreSQL and after a move (never the rows' physical order).
+        .orderBy('c.title')
+        .orderBy('c.id')
+        .orderBy('l.position')
+        .orderBy('a.position')
+        .orderBy('a.id')
         .execute();
     },
   };

@@ -56,9 +56,9 @@ export function answerPoll(state: RoomState, command: Extract<ClientCommand, { t
   poll.answers[userId] = choice;
   out.effect({ type: 'response.live', activityId: poll.activityId, userId, kind: poll.kind, itemIndex: poll.itemIndex, itemCount: poll.itemCount, choice, multiple: poll.multiple });
   out.users([userId], { type: 'me.changed', me: { pollAnswer: { pollId: poll.id, choice } } });
-  const results = countAnswers(poll);
-  out.teachers({ type: 'poll.results', pollId: poll.id, results, responses: pollResponses(state, poll, 'teacher') });
-  if (poll.revealed) out.students({ type: 'poll.results', pollId: poll.id, results, responses: null });
+  // Whole values, built when sent: a batch of answers sends the final counts once (out.ts).
+  out.latest({ to: 'teachers' }, `poll.results:${poll.id}:teachers`, () => ({ type: 'poll.results', pollId: poll.id, results: countAnswers(poll), responses: pollResponses(state, poll, 'teacher') }));
+  if (poll.revealed) out.latest({ to: 'students' }, `poll.results:${poll.id}:students`, () => ({ type: 'poll.results', pollId: poll.id, results: countAnswers(poll), responses: null }));
 }
 
 export function revealPoll(state: RoomState, out: Out): void {

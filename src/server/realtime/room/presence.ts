@@ -1,3 +1,4 @@
+import type { Role, ServerEvent } from '../../../shared/realtime/protocol.ts';
 import { questionView } from './views.ts';
 import type { Out } from './out.ts';
 import { RoomError, type RoomContext, type RoomQuestion, type RoomState, type RoomStep } from './state.ts';
@@ -6,8 +7,13 @@ import { RoomError, type RoomContext, type RoomQuestion, type RoomState, type Ro
 export type SystemCommand =
   | { type: 'member.join'; socketId: string }
   | { type: 'member.leave'; socketId: string }
-  /** Drops sockets no node knows any more (after a crash or a restart). */
-  | { type: 'presence.sync'; socketIds: string[] }
+  /**
+   * Drops sockets no node knows any more (after a crash or a restart). `socketIds` is the
+   * cluster's live list; `listed`, the sockets the room listed just before that list was taken:
+   * only those are judged, so a socket that joined meanwhile (another student re-joining at the
+   * same moment, on any node) is never dropped for missing from a list older than itself.
+   */
+  | { type: 'presence.sync'; socketIds: string[]; listed?: string[] | undefined }
   | { type: 'steps.sync'; steps: RoomStep[] }
   /** The lesson's questions as the database has them (pre-work ones arrive over HTTP). */
   | { type: 'questions.sync'; questions: RoomQuestion[] };
@@ -22,8 +28,19 @@ export function memberJoin(state: RoomState, socketId: string, ctx: RoomContext,
     return;
   }
   state.present[actor.userId] = { name: actor.name, role: actor.role, since: now, sockets: [socketId] };
-  out.all({ type: 'member.joined', member: { userId: actor.userId, name: actor.name, role: actor.role } });
+  presenceEvent(out, actor.userId, actor.role, { type: 'member.joined', member: { userId: actor.userId, name: actor.name, role: actor.role } });
   out.effect({ type: 'attendance.joined', userId: actor.userId, at: now });
+}
+
+/**
+ * Who hears of someone arriving or leaving: everyone for a teacher; for a student, the teachers
+ * and that student only (students see the teachers and themselves present, views.ts). Telling
+ * every student of every other student is N² messages — 25 million as 5,000 students arrive.
+ */
+function presenceEvent(out: Out, userId: string, role: Role, event: ServerEvent): void {
+  if (role === 'teacher') return out.all(event);
+  out.teachers(event);
+  out.users([userId], event);
 }
 
 function dropSockets(state: RoomState, keep: (userId: string, socketId: string) => boolean, ctx: RoomContext, out: Out): void {
@@ -31,7 +48,7 @@ function dropSockets(state: RoomState, keep: (userId: string, socketId: string) 
     presence.sockets = presence.sockets.filter((socketId) => keep(userId, socketId));
     if (presence.sockets.length > 0) continue;
     delete state.present[userId];
-    out.all({ type: 'member.left', userId });
+    presenceEvent(out, userId, presence.role, { type: 'member.left', userId });
     out.effect({ type: 'attendance.left', userId, at: ctx.now });
   }
 }
@@ -40,9 +57,10 @@ export function memberLeave(state: RoomState, socketId: string, ctx: RoomContext
   dropSockets(state, (userId, id) => !(userId === ctx.actor.userId && id === socketId), ctx, out);
 }
 
-export function presenceSync(state: RoomState, socketIds: string[], ctx: RoomContext, out: Out): void {
+export function presenceSync(state: RoomState, socketIds: string[], listed: string[] | undefined, ctx: RoomContext, out: Out): void {
   const live = new Set(socketIds);
-  dropSockets(state, (_userId, id) => live.has(id), ctx, out);
+  const judged = listed ? new Set(listed) : undefined;
+  dropSockets(state, (_userId, id) => live.has(id) || (judged !== undefined && !judged.has(id)), ctx, out);
 }
 
 export function stepsSync(state: RoomState, steps: RoomStep[], out: Out): void {

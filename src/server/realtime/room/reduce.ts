@@ -1,4 +1,4 @@
-import { STUDENT_ONLY, TEACHER_ONLY, type ClientCommand } from '../../../shared/realtime/protocol.ts';
+import { STUDENT_ONLY, TEACHER_ONLY, type ClientCommand, type ProtocolError } from '../../../shared/realtime/protocol.ts';
 import { sendChat, setMuted } from './chat.ts';
 import { assignGroups, broadcastToGroups, endGroups } from './groups.ts';
 import { helpNext, helpResolve, lowerHand, raiseHand } from './help-queue.ts';
@@ -8,7 +8,7 @@ import { memberJoin, memberLeave, presenceSync, questionsSync, stepsSync, type S
 import { askQuestion, markAnswered, voteQuestion } from './questions.ts';
 import { moveStep, recall, setPace } from './run-sheet.ts';
 import { endSession, startTimer, stopTimer } from './session.ts';
-import { RoomError, type RoomContext, type RoomResult, type RoomState } from './state.ts';
+import { RoomError, type Actor, type Effect, type Outgoing, type RoomContext, type RoomResult, type RoomState } from './state.ts';
 
 export type RoomCommand = ClientCommand | SystemCommand;
 
@@ -29,8 +29,53 @@ export function reduce(state: RoomState, command: RoomCommand, ctx: RoomContext)
     if (error instanceof RoomError) return { ok: false, error: { code: error.code, message: error.message } };
     throw error;
   }
-  if (out.events.length > 0 || out.effects.length > 0 || JSON.stringify(draft) !== JSON.stringify(state)) draft.version = state.version + 1;
-  return { ok: true, state: draft, events: out.events, effects: out.effects };
+  const events = out.events;
+  if (events.length > 0 || out.effects.length > 0 || JSON.stringify(draft) !== JSON.stringify(state)) draft.version = state.version + 1;
+  return { ok: true, state: draft, events, effects: out.effects };
+}
+
+/** One caller's commands in a batch, and what came of them. */
+export type BatchJob = { actor: Actor; commands: RoomCommand[] };
+export type BatchOutcome = { ok: true; events: Outgoing[]; effects: Effect[] } | { ok: false; error: ProtocolError };
+
+/** A command refused after an earlier command of the same job changed the room: the caller must start over without this job. */
+export class PartialJobError extends Error {}
+
+/**
+ * Runs a batch of jobs on `state` IN PLACE — the caller owns it (fresh from the database) — so a
+ * batch costs one pass, not one deep copy of the whole room per command as `reduce` does. This
+ * relies on the rule every handler follows, and the fuzz test checks: a command is refused
+ * before it changes anything. A refused job gets its error and changes nothing (a job refused
+ * after an earlier command of it applied throws PartialJobError). A whole-value event (Out.latest)
+ * sent again by a later job is dropped from the earlier job's events. The version moves by one
+ * per batch; the caller saves the state only if some job went through.
+ */
+export function applyBatch(state: RoomState, jobs: BatchJob[], context: (actor: Actor) => RoomContext): BatchOutcome[] {
+  const results: (Out | ProtocolError)[] = jobs.map((job) => {
+    const out = new Out();
+    for (const [index, command] of job.commands.entries()) {
+      const ctx = context(job.actor);
+      try {
+        authorise(state, command, ctx);
+        dispatch(state, command, ctx, out);
+      } catch (error) {
+        if (!(error instanceof RoomError)) throw error;
+        if (index > 0) throw new PartialJobError(`${command.type} refused after ${job.commands[0]!.type} applied: ${error.message}`);
+        return { code: error.code, message: error.message };
+      }
+    }
+    return out;
+  });
+  const later = new Set<string>();
+  for (let i = results.length - 1; i >= 0; i--) {
+    const out = results[i];
+    if (!(out instanceof Out)) continue;
+    out.forget(later);
+    for (const key of out.keys()) later.add(key);
+  }
+  if (results.some((r) => r instanceof Out)) state.version += 1;
+  // Built only now, from the room after the whole batch.
+  return results.map((r) => (r instanceof Out ? { ok: true, events: r.events, effects: r.effects } : { ok: false, error: r }));
 }
 
 export function isSystemCommand(command: RoomCommand): command is SystemCommand {
@@ -53,7 +98,7 @@ function dispatch(state: RoomState, command: RoomCommand, ctx: RoomContext, out:
     case 'member.leave':
       return memberLeave(state, command.socketId, ctx, out);
     case 'presence.sync':
-      return presenceSync(state, command.socketIds, ctx, out);
+      return presenceSync(state, command.socketIds, command.listed, ctx, out);
     case 'steps.sync':
       return stepsSync(state, command.steps, out);
     case 'questions.sync':

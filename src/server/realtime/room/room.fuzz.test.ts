@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyEvent } from '../../../shared/realtime/apply-event.ts';
 import { ClientCommand, RoomView, ServerEvent, type ClientCommandInput } from '../../../shared/realtime/protocol.ts';
-import type { RoomCommand } from './reduce.ts';
+import { applyBatch, type RoomCommand } from './reduce.ts';
 import { RoomDriver, steps as fixtureSteps, students, teacher } from './room-fixtures.ts';
 import type { Actor, Outgoing, RoomState } from './state.ts';
 import { viewFor } from './views.ts';
@@ -130,6 +130,11 @@ describe('live room under random sessions', () => {
           expect(JSON.stringify(before)).toBe(frozen);
           if (!result.ok) {
             expect(room.state).toBe(before);
+            // Applied in place, as batches are (applyBatch), a refused command leaves the room untouched too.
+            const copy = structuredClone(before);
+            const [inPlace] = applyBatch(copy, [{ actor, commands: [command] }], () => ({ actor, now: new Date(room.clock).toISOString(), newId: `id${room.ids}`, seed: room.ids }));
+            expect(inPlace!.ok).toBe(false);
+            expect(copy).toEqual(before);
             continue;
           }
           checkInvariants(result.state);
@@ -145,6 +150,37 @@ describe('live room under random sessions', () => {
         }
       }),
       { numRuns: Number(process.env.FUZZ_RUNS ?? 300) },
+    );
+  }, 120_000);
+
+  it('runs a batch of commands in place exactly as one by one, and its events (whole values built last) rebuild every view', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(move, { minLength: 1, maxLength: 12 }), { minLength: 1, maxLength: 8 }), (batches) => {
+        const one = new RoomDriver();
+        for (const a of actors) one.join(a, `${a.userId}-0`);
+        let batched = structuredClone(one.state);
+        let n = one.ids;
+        for (const moves of batches) {
+          const jobs = moves.map((m) => ({ actor: actors[m.actor]!, commands: [commandFor(batched, m, actors[m.actor]!)] }));
+          const viewers = actors.filter((v) => batched.present[v.userId]);
+          const oldViews = new Map(viewers.map((v) => [v.userId, viewFor(batched, v)]));
+          for (const job of jobs) one.run(job.actor, job.commands[0]!);
+          const state = structuredClone(batched);
+          const outcomes = applyBatch(state, jobs, (actor) => {
+            n += 1;
+            return { actor, now: new Date(Date.parse('2026-11-25T08:00:00.000Z') + n * 1000).toISOString(), newId: `id${n}`, seed: n };
+          });
+          expect({ ...state, version: 0 }).toEqual({ ...one.state, version: 0 });
+          for (const viewer of viewers) {
+            if (!state.present[viewer.userId]) continue;
+            let folded = oldViews.get(viewer.userId)!;
+            for (const outcome of outcomes) if (outcome.ok) for (const outgoing of outcome.events) if (receives(outgoing, viewer)) folded = applyEvent(folded, outgoing.event);
+            expect(withoutVersion(folded)).toEqual(withoutVersion(viewFor(state, viewer)));
+          }
+          batched = state;
+        }
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 150) },
     );
   }, 120_000);
 

@@ -16,7 +16,9 @@ describe('live room logic', () => {
     const room = new RoomDriver();
     const first = ok(room.join(ada, 'tab1'));
     expect(first.effects).toEqual([{ type: 'attendance.joined', userId: 's1', at: expect.any(String) }]);
-    expect(first.events).toEqual([{ audience: { to: 'all' }, event: { type: 'member.joined', member: { userId: 's1', name: 'Ada', role: 'student' } } }]);
+    // A student's arrival goes to the teachers and to that student, not to every other student.
+    const joined = { type: 'member.joined', member: { userId: 's1', name: 'Ada', role: 'student' } };
+    expect(first.events).toEqual([{ audience: { to: 'teachers' }, event: joined }, { audience: { to: 'users', userIds: ['s1'] }, event: joined }]);
     expect(ok(room.join(ada, 'tab2')).effects).toEqual([]);
     expect(ok(room.run(ada, { type: 'member.leave', socketId: 'tab1' })).effects).toEqual([]);
     expect(Object.keys(room.state.present)).toEqual(['s1']);
@@ -30,6 +32,16 @@ describe('live room logic', () => {
     const result = ok(room.run(teacher, { type: 'presence.sync', socketIds: ['t1-sock', 's1-sock'] }));
     expect(Object.keys(room.state.present).sort()).toEqual(['s1', 't1']);
     expect(result.effects.map((e) => e.type)).toEqual(['attendance.left', 'attendance.left']);
+  });
+
+  it('never drops a socket that joined after the live list was taken (everyone re-joining at once after a restart)', () => {
+    const room = new RoomDriver().joinAll();
+    const listed = Object.values(room.state.present).flatMap((p) => p.sockets);
+    // Between this join's snapshot and its turn, Ada re-joined on another socket.
+    ok(room.join(ada, 'ada-after-restart'));
+    const result = ok(room.run(teacher, { type: 'presence.sync', socketIds: ['t1-sock'], listed }));
+    expect(room.state.present[ada.userId]!.sockets).toEqual(['ada-after-restart']);
+    expect(result.effects.filter((e) => e.type === 'attendance.left')).toHaveLength(students.length - 1);
   });
 
   it('refuses commands before joining, teacher commands from students and student commands from teachers, changing nothing', () => {

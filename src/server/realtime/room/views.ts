@@ -13,7 +13,7 @@ import { countAnswers, groupOf, nameOf, stepOf, type RoomGroups, type RoomHand, 
 
 /**
  * What one user may see of the room. Students never see who answered what, who is in the help
- * queue, other groups, or results before the teacher reveals them.
+ * queue, other groups, other students present, or results before the teacher reveals them.
  */
 export type Viewer = { userId: string; role: Role };
 
@@ -36,7 +36,12 @@ export function viewFor(state: RoomState, viewer: Viewer): RoomView {
           .map(([id, step]) => ({ userId: id, step }))
           .sort((a, b) => (a.userId < b.userId ? -1 : 1))
       : [],
-    present: sortMembers(Object.entries(state.present).map(([id, p]) => ({ userId: id, name: p.name, role: p.role }))),
+    // Students see the teachers and themselves (presenceEvent in presence.ts), teachers everyone.
+    present: sortMembers(
+      Object.entries(state.present)
+        .filter(([id, p]) => teacher || p.role === 'teacher' || id === userId)
+        .map(([id, p]) => ({ userId: id, name: p.name, role: p.role })),
+    ),
     poll: poll ? pollView(state, poll, role) : null,
     questions: sortQuestions(state.questions.map((q) => questionView(q, role))),
     hands: sortHands(state.hands.map((h) => handView(h, role))),

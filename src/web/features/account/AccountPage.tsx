@@ -13,6 +13,8 @@ import { apiFieldErrors, formText, validate, type FieldErrors } from '../../lib/
 import { useFocusFirstError } from '../../lib/use-focus-first-error.ts';
 import { useUser } from '../auth/session.ts';
 import { useUpdateMe } from './account-api.ts';
+import { CalendarFeedCard } from './CalendarFeedCard.tsx';
+import { MyDataCard } from './MyDataCard.tsx';
 import { timeZoneGroups } from './time-zones.ts';
 
 export function AccountPage() {
@@ -91,6 +93,8 @@ export function AccountPage() {
           </div>
         </form>
       </Card>
+      <CalendarFeedCard />
+      <MyDataCard />
     </div>
   );
 }

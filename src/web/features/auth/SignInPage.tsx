@@ -37,7 +37,15 @@ export function SignInPage() {
   return (
     <AuthShell
       title={t('auth.signIn.title')}
-      lede={next.startsWith('/join/') ? <Alert tone="info">{t('auth.joinHint')}</Alert> : <p>{t('auth.signIn.lede')}</p>}
+      lede={
+        params.get('reset') === 'done' ? (
+          <Alert tone="success">{t('passwordReset.doneNotice')}</Alert>
+        ) : next.startsWith('/join/') ? (
+          <Alert tone="info">{t('auth.joinHint')}</Alert>
+        ) : (
+          <p>{t('auth.signIn.lede')}</p>
+        )
+      }
       footer={
         <p>
           {t('auth.signIn.noAccount')} <Link to={signUpLink}>{t('auth.signIn.createAccount')}</Link>
@@ -49,6 +57,9 @@ export function SignInPage() {
         {errors.form ? <Alert tone="error">{errors.form}</Alert> : null}
         <TextField label={t('fields.email')} name="email" type="email" autoComplete="email" autoCapitalize="none" spellCheck={false} required error={errors.email} />
         <PasswordField label={t('fields.password')} autoComplete="current-password" error={errors.password} />
+        <p className="auth-forgot">
+          <Link to="/forgot-password">{t('passwordReset.forgotLink')}</Link>
+        </p>
         <Button type="submit" variant="primary" size="lg" block busy={signIn.isPending}>
           {t('auth.signIn.submit')}
         </Button>

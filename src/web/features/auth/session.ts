@@ -3,6 +3,7 @@ import { useNavigate } from 'react-router';
 import type { LoginBody, SignupBody, User } from '../../../shared/schemas/auth.ts';
 import { api } from '../../lib/api.ts';
 import { authSchemas, commonSchemas } from '../../lib/lazy-schemas.ts';
+import { UserEnvelopeLight } from '../../lib/light-schemas.ts';
 import { applyLocale } from '../../i18n/i18n.ts';
 
 export const meQueryKey = ['me'] as const;
@@ -11,9 +12,12 @@ export const meQueryKey = ['me'] as const;
 const userEnvelope = async () => (await authSchemas()).UserEnvelope;
 const ok = async () => (await commonSchemas()).Ok;
 
-/** The signed-in user, or null when signed out (a 401 here is an answer, not a failure). */
+/**
+ * The signed-in user, or null when signed out (a 401 here is an answer, not a failure).
+ * Checked without zod: every signed-in page starts here, and "My work" must stay under budget.
+ */
 export async function fetchMe(): Promise<User | null> {
-  const envelope = await api.getOrNull('/api/me', userEnvelope, 401);
+  const envelope = await api.getOrNull('/api/me', UserEnvelopeLight, 401);
   return envelope?.user ?? null;
 }
 
@@ -39,7 +43,16 @@ function forgetAccountData(queryClient: QueryClient, user: User | null): void {
   queryClient.setQueryData(meQueryKey, user);
 }
 
+/**
+ * Set between signing out and the next sign-in. Queries still on screen refetch when the
+ * account data is forgotten and meet a 401; without this, RequireAuth would send the person to
+ * /signin?next=<the page they left>, as if their session had expired there.
+ */
+let signedOut = false;
+export const justSignedOut = () => signedOut;
+
 async function startSession(queryClient: QueryClient, user: User): Promise<void> {
+  signedOut = false;
   forgetAccountData(queryClient, user);
   await applyLocale(user.locale);
 }
@@ -65,6 +78,9 @@ export function useSignOut() {
   const navigate = useNavigate();
   return useMutation({
     mutationFn: () => api.post('/api/auth/logout', ok),
+    onMutate: () => {
+      signedOut = true;
+    },
     onSettled: async () => {
       // LanguageSync turns the UI back to the browser's language once `me` is null.
       forgetAccountData(queryClient, null);

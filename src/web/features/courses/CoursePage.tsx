@@ -31,7 +31,7 @@ export function CoursePage() {
 
   return (
     <div className="container">
-      <BackLink to="/">{t('course.backToCourses')}</BackLink>
+      <BackLink to="/courses">{t('course.backToCourses')}</BackLink>
       <div className="course-hero">
         <div className="course-hero-main">
           <div className="badge-row">
@@ -52,6 +52,9 @@ export function CoursePage() {
           <div className="course-hero-actions">
             <ButtonLink to={`/courses/${course.id}/roster`} icon="users">
               {t('course.roster')}
+            </ButtonLink>
+            <ButtonLink to={`/courses/${course.id}/progress`} icon="check">
+              {t('progress.action')}
             </ButtonLink>
           </div>
         ) : null}

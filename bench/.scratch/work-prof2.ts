@@ -1,0 +1,12 @@
+import { migrateToLatest, openDatabase } from '../../src/server/db/database.ts';
+import { buildApp } from '../../src/server/app.ts';
+import { loadConfig } from '../../src/server/config.ts';
+import { seedWork } from '../api/seed-work.ts';
+const database = openDatabase(':memory:');
+await migrateToLatest(database);
+const seeded = await seedWork(database, { courses: 10, perCourse: 30, classmates: 100 });
+const app = await buildApp(loadConfig({ TANDEM_DEMO: '0', LOG_LEVEL: 'silent', JOBS_POLLER: '0' }), { database, logger: false });
+const t = performance.now();
+for (let i = 0; i < 1000; i++) await app.inject({ method: 'GET', url: '/api/me/work', headers: { cookie: `tandem_session=${seeded.student.token}` } });
+console.log('inject avg', (performance.now() - t) / 1000);
+await app.close(); await database.close();

@@ -1,0 +1,37 @@
+import { useEffect, useSyncExternalStore } from 'react';
+import { savedChanges } from './saved-changes.ts';
+import { offlineQueue, type QueueSnapshot } from './queue.ts';
+import { serviceWorkerUpdate } from './register.ts';
+
+function subscribeOnline(listener: () => void): () => void {
+  window.addEventListener('online', listener);
+  window.addEventListener('offline', listener);
+  return () => {
+    window.removeEventListener('online', listener);
+    window.removeEventListener('offline', listener);
+  };
+}
+
+export type Connectivity = QueueSnapshot & { conflicts: number; failed: number; updateReady: boolean };
+
+/** Online or not, what the write queue holds, and whether a new version of the app waits. */
+export function useConnectivity(): Connectivity {
+  const online = useSyncExternalStore(subscribeOnline, () => navigator.onLine, () => true);
+  const queue = useSyncExternalStore(offlineQueue.subscribe, offlineQueue.snapshot, offlineQueue.snapshot);
+  const updateReady = useSyncExternalStore(serviceWorkerUpdate.subscribe, serviceWorkerUpdate.available, () => false);
+  useEffect(() => {
+    void offlineQueue.refresh();
+  }, [online]);
+  return {
+    ...queue,
+    online,
+    conflicts: queue.entries.filter((entry) => entry.state === 'conflict').length,
+    failed: queue.entries.filter((entry) => entry.state === 'failed').length,
+    updateReady,
+  };
+}
+
+/** Re-renders when the list of lessons saved for offline changes. */
+export function useSavedVersion(): number {
+  return useSyncExternalStore(savedChanges.subscribe, savedChanges.version, savedChanges.version);
+}
