@@ -113,12 +113,15 @@ export function renderMarkdown(results: Any): string {
     ...rows.map((r) => `| ${r.join(' | ')} |`),
   ].join('\n');
   const run = results.run;
-  const timing = Object.entries(run.timings as Record<string, number>).map(([k, v]) => `${k} ${v} s`).join(', ');
+  const loads = (run.loadAverage ?? {}) as Record<string, [number, number]>;
+  const timing = Object.entries(run.timings as Record<string, number>)
+    .map(([k, v]) => `${k} ${v} s${loads[k] ? ` (load ${loads[k][0]} → ${loads[k][1]})` : ''}`)
+    .join(', ');
   return [
     BEGIN,
     '',
     `Measured ${m.date.slice(0, 16).replace('T', ' ')} UTC on ${m.cpu}, ${m.cores} cores, ${m.ramGiB} GiB RAM, Node ${m.node}, ${m.os}.`,
-    `Suite run: ${run.partial ? `partial (${run.scenarios.join(', ')}; other rows from earlier runs, see measuredAt in latest.json)` : 'all scenarios'} in ${run.seconds} s (${timing}).`,
+    `Suite run: ${run.partial ? `partial (${run.scenarios.join(', ')}; other rows from earlier runs, see measuredAt in latest.json)` : 'all scenarios'} in ${run.seconds} s: ${timing} — the load is the machine's 1-minute load average (2 cores, shared) before → after each scenario.`,
     'Every figure is min / **median** / max over the rounds (≥ 5); ratios are taken per round between the two sides measured back to back, alternating which side goes first.',
     '',
     table,

@@ -9,6 +9,7 @@
  * (default redis://127.0.0.1:6379), BENCH_PROFILE=<dir> to run the servers under --cpu-prof.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { apiBench } from './api/api-bench.ts';
 import { deadlineBench } from './deadline/deadline-bench.ts';
@@ -47,10 +48,13 @@ const resultsFile = path.join(root, 'bench/results/latest.json');
 const previous = fs.existsSync(resultsFile) ? (JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as { scenarios?: Record<string, unknown> }) : {};
 const scenarios: Record<string, unknown> = { ...(previous.scenarios ?? {}) };
 const timings: Record<string, number> = {};
+/** The machine is shared: its 1-minute load average before and after each scenario, for reading the figures. */
+const load: Record<string, [number, number]> = {};
 
 async function step(name: string, run: () => Promise<unknown>): Promise<void> {
   const t0 = performance.now();
-  console.log(`\n▶ ${name}`);
+  const before = round(os.loadavg()[0]!, 1);
+  console.log(`\n▶ ${name} (load average ${before})`);
   try {
     scenarios[name] = { measuredAt: new Date().toISOString(), ...((await run()) as object) };
   } catch (error) {
@@ -58,6 +62,7 @@ async function step(name: string, run: () => Promise<unknown>): Promise<void> {
     scenarios[name] = { measuredAt: new Date().toISOString(), error: String(error instanceof Error ? (error.stack ?? error.message) : error) };
   }
   timings[name] = round((performance.now() - t0) / 1000, 1);
+  load[name] = [before, round(os.loadavg()[0]!, 1)];
   console.log(`  ${name}: ${timings[name]} s`);
 }
 
@@ -105,7 +110,7 @@ const seconds = round((performance.now() - started) / 1000, 1);
 const results = {
   machine: machine(),
   settings: SETTINGS,
-  run: { scenarios: [...selected], seconds, timings, partial: selected.size < ALL.length },
+  run: { scenarios: [...selected], seconds, timings, loadAverage: load, partial: selected.size < ALL.length },
   scenarios,
 };
 fs.mkdirSync(path.dirname(resultsFile), { recursive: true });

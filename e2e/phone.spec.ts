@@ -3,6 +3,7 @@ import { expectAccessible } from './helpers/a11y.ts';
 import { apiAs, newPerson } from './helpers/accounts.ts';
 import { t } from './helpers/i18n.ts';
 import { expectNoHorizontalScroll, expectTouchTargets } from './helpers/layout.ts';
+import { connection } from './helpers/offline.ts';
 import { buildWorld, closeWorld, settled } from './helpers/world.ts';
 
 // Students mostly use phones: the smallest common Android width.
@@ -89,5 +90,13 @@ test('on a 360px phone the student pages fit, and the bottom navigation reaches 
     expect(size && Math.min(size.width, size.height)).toBeGreaterThanOrEqual(44);
   }
   await expectAccessible(page, 'bottom navigation on a phone');
+
+  // Offline, the header says so and still fits on one line.
+  await expect(connection(page)).toHaveAttribute('data-state', 'online');
+  await world.student.setOffline(true);
+  await expect(connection(page)).toHaveAttribute('data-state', 'offline');
+  await expectNoHorizontalScroll(page, 'header while offline');
+  await expectTouchTargets(page, 'header while offline');
+  await world.student.setOffline(false);
   await closeWorld(world);
 });

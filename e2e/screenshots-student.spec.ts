@@ -11,7 +11,7 @@ import { buildWorld, closeWorld, settled } from './helpers/world.ts';
 test.skip(!process.env.SCREENSHOTS, 'set SCREENSHOTS=1 to take screenshots');
 
 test('an activity on a phone', async ({ browser, baseURL }) => {
-  const world = await buildWorld(browser, baseURL!, 'en', { width: 360 });
+  const world = await buildWorld(browser, baseURL!, 'en', { width: 360, plainTitles: true });
   const page = await world.student.newPage();
   const quiz = world.activities.find((activity) => activity.type === 'quiz')!;
   await page.goto(`/activities/${quiz.id}`);
@@ -21,5 +21,9 @@ test('an activity on a phone', async ({ browser, baseURL }) => {
   await expect(page.getByRole('navigation', { name: t('en', 'offline.nav.label') })).toBeVisible();
   fs.mkdirSync('docs/screenshots', { recursive: true });
   await page.screenshot({ path: 'docs/screenshots/activity-phone.png' });
+  // The lesson with "Make available offline", for a person to look at (not in the README).
+  await page.goto(`/lessons/${world.lessonId}`);
+  await settled(page);
+  await page.screenshot({ path: test.info().outputPath('lesson-offline-phone.png') });
   await closeWorld(world);
 });

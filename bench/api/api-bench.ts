@@ -12,16 +12,12 @@ const log = (...args: unknown[]) => console.log('  ·', ...args);
 
 type Cannon = { requestsPerSecond: number; total: number; latency: { median: number; p99: number; max: number }; errors: number; timeouts: number; non2xx: number; bytesPerRequest: number; error?: string };
 
-async function cannon(url: string, headers: Record<string, string>, connections: number, seconds: number): Promise<Cannon> {
-  const child = startChild(path.join(here, 'cannon.ts'));
-  try {
-    child.send({ type: 'run', url, headers, connections, seconds });
-    const result = await child.next<Cannon>('done', (seconds + 30) * 1000);
-    if (result.error) throw new Error(result.error);
-    return result;
-  } finally {
-    await child.stop();
-  }
+/** One load-generating run in the autocannon process (a process apart from both servers). */
+async function cannon(child: Child, url: string, headers: Record<string, string>, connections: number, seconds: number): Promise<Cannon> {
+  child.send({ type: 'run', url, headers, connections, seconds });
+  const result = await child.next<Cannon>('done', (seconds + 30) * 1000);
+  if (result.error) throw new Error(result.error);
+  return result;
 }
 
 /**
@@ -31,6 +27,7 @@ async function cannon(url: string, headers: Record<string, string>, connections:
 async function compare(dialect: 'sqlite' | 'postgres', databaseUrl: string, options: { rounds: number; seconds: number; connections: number }, studentToken: string) {
   let tandem: TandemServer | undefined;
   let bare: Child | undefined;
+  const load = startChild(path.join(here, 'cannon.ts'));
   const dir = tempDir();
   try {
     tandem = await startTandem({ DATABASE_URL: databaseUrl }, `api-${dialect}`);
@@ -44,13 +41,13 @@ async function compare(dialect: 'sqlite' | 'postgres', databaseUrl: string, opti
     const { port } = await bare.next<{ port: number }>('ready');
     const sides = { tandem: `${tandem.url}/api/me/work`, bare: `http://127.0.0.1:${port}/api/me/work` };
     // Warm-up, not counted.
-    await cannon(sides.bare, headers, options.connections, 1);
-    await cannon(sides.tandem, headers, options.connections, 1);
+    await cannon(load, sides.bare, headers, options.connections, 1);
+    await cannon(load, sides.tandem, headers, options.connections, 1);
     const rounds: { tandem: Cannon; bare: Cannon }[] = [];
     for (let r = 0; r < options.rounds; r++) {
       const order = r % 2 === 0 ? (['bare', 'tandem'] as const) : (['tandem', 'bare'] as const);
       const got: Partial<Record<'tandem' | 'bare', Cannon>> = {};
-      for (const side of order) got[side] = await cannon(sides[side], headers, options.connections, options.seconds);
+      for (const side of order) got[side] = await cannon(load, sides[side], headers, options.connections, options.seconds);
       rounds.push({ tandem: got.tandem!, bare: got.bare! });
       log(`api ${dialect} round ${r + 1}: Tandem ${Math.round(got.tandem!.requestsPerSecond)} req/s p99 ${got.tandem!.latency.p99} ms; bare ${Math.round(got.bare!.requestsPerSecond)} req/s`);
     }
@@ -71,6 +68,7 @@ async function compare(dialect: 'sqlite' | 'postgres', databaseUrl: string, opti
       throughputRatio: acrossRounds(rounds.map((r) => round(r.tandem.requestsPerSecond / r.bare.requestsPerSecond, 3))),
     };
   } finally {
+    await load.stop();
     await bare?.stop();
     await tandem?.stop();
     fs.rmSync(dir, { recursive: true, force: true });

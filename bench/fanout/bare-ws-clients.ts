@@ -22,6 +22,11 @@ for (let i = 0; i < count; i++) {
   });
 }
 process.on('message', (m: any) => {
+  if (m?.type === 'count') {
+    let received = 0;
+    for (const r of latest.values()) received += r.received;
+    process.send?.({ type: 'count', received });
+  }
   if (m?.type === 'collect') {
     process.send?.({ type: 'results', results: Object.fromEntries(latest) });
     latest.clear();

@@ -2,7 +2,7 @@ import path from 'node:path';
 import WebSocket from 'ws';
 import { startChild, type Child } from '../lib/procs.ts';
 import { monoMs } from '../lib/stats.ts';
-import { mergeReceipts, shards, type FanoutTarget, type Receipts } from './target.ts';
+import { countReceived, mergeReceipts, shards, type FanoutTarget, type Receipts } from './target.ts';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 
@@ -35,6 +35,7 @@ export function bareWsTarget(payload: object, options: { perProcess?: number } =
       teacher!.send(text);
       return t0;
     },
+    received: () => countReceived(clients),
     async collect(): Promise<Receipts> {
       for (const c of clients) c.send({ type: 'collect' });
       const parts = await Promise.all(clients.map((c) => c.next<{ results: Record<string, { last: number; received: number }> }>('results')));

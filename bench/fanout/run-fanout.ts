@@ -6,10 +6,10 @@ export type FanoutRound = { median: number; p99: number; max: number; lost: numb
 
 /**
  * One round: `messages` sends at `perSecond` (sequence numbers 0…messages−1), then, per message,
- * the time from the send to the LAST student's receipt. Receipts are collected after a bounded
- * settling time; whatever has not arrived by then counts as lost.
+ * the time from the send to the LAST student's receipt. After the last send, receipts are awaited
+ * until all have arrived, for at most `settleMs`; whatever has not arrived by then counts as lost.
  */
-export async function fanoutRound(target: FanoutTarget, students: number, messages: number, perSecond: number, settleMs = 1500): Promise<FanoutRound> {
+export async function fanoutRound(target: FanoutTarget, students: number, messages: number, perSecond: number, settleMs = 10_000): Promise<FanoutRound> {
   const sent = new Map<number, number>();
   const start = performance.now();
   for (let seq = 0; seq < messages; seq++) {
@@ -18,7 +18,8 @@ export async function fanoutRound(target: FanoutTarget, students: number, messag
     const wait = start + ((seq + 1) * 1000) / perSecond - performance.now();
     if (wait > 0) await sleep(wait);
   }
-  await sleep(settleMs);
+  const deadline = performance.now() + settleMs;
+  while (performance.now() < deadline && (await target.received()) < students * messages) await sleep(100);
   const receipts = await target.collect();
   const latencies: number[] = [];
   let lost = 0;

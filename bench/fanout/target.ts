@@ -9,6 +9,8 @@ export type FanoutTarget = {
   send(seq: number): Promise<number>;
   /** Receipts since the last collect, merged over every client process. */
   collect(): Promise<Receipts>;
+  /** How many receipts since the last collect, over every client process (without clearing them). */
+  received(): Promise<number>;
   /** Server RSS in bytes (for memory per student). */
   serverRss(): Promise<number>;
   teardown(): Promise<void>;
@@ -33,4 +35,11 @@ export function shards(students: number, perProcess = 500): number[] {
   const out: number[] = [];
   for (let left = students; left > 0; left -= perProcess) out.push(Math.min(perProcess, left));
   return out;
+}
+
+/** The total of the `count` answers of some client processes. */
+export async function countReceived(clients: { send(message: unknown): void; next<T>(type: string, timeoutMs?: number): Promise<T> }[]): Promise<number> {
+  for (const c of clients) c.send({ type: 'count' });
+  const counts = await Promise.all(clients.map((c) => c.next<{ received: number }>('count')));
+  return counts.reduce((sum, c) => sum + c.received, 0);
 }

@@ -26,6 +26,9 @@ export async function startTandem(env: { DATABASE_URL: string; REDIS_URL?: strin
   const args = [...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir, '--cpu-prof-name', `${name}-${Date.now()}.cpuprofile`] : []), 'bin/tandem.ts', 'serve', '--no-demo'];
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: root,
+    // Its own process group: a signal meant for a server's group (a test harness cleaning up
+    // servers) must not reach the bench driver. The driver stops it on exit (below).
+    detached: true,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
       ...process.env,
@@ -38,6 +41,9 @@ export async function startTandem(env: { DATABASE_URL: string; REDIS_URL?: strin
       NODE_ENV: 'production',
     },
   });
+  const orphan = () => child.kill('SIGKILL');
+  process.once('exit', orphan);
+  child.once('exit', () => process.off('exit', orphan));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {

@@ -121,6 +121,12 @@ process.on('message', (m: { type: string; [key: string]: unknown }) => {
         process.send?.({ type: 'results', results: Object.fromEntries(receipts), connected: students.filter((s) => s.socket.connected).length, disconnects, otherEvents });
         receipts.clear();
         return;
+      case 'count': {
+        let received = 0;
+        for (const r of receipts.values()) received += r.received;
+        process.send?.({ type: 'count', received });
+        return;
+      }
       case 'sample':
         process.send?.({ type: 'sample', sample });
         return;

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { startChild, type Child } from '../lib/procs.ts';
 import { monoMs } from '../lib/stats.ts';
 import type { TandemServer } from '../lib/tandem-server.ts';
-import { mergeReceipts, shards, type FanoutTarget, type Receipts } from '../fanout/target.ts';
+import { countReceived, mergeReceipts, shards, type FanoutTarget, type Receipts } from '../fanout/target.ts';
 import type { LiveSeed } from './seed-live.ts';
 import { BenchTeacher } from './teacher.ts';
 
@@ -57,6 +57,7 @@ export function tandemTarget(servers: TandemServer[], seed: LiveSeed, options: {
       teacher!.fire({ type: 'poll.open', activityId: seed.quizId, itemIndex: seq % seed.quizItems });
       return t0;
     },
+    received: () => countReceived(clients),
     async collect(): Promise<Receipts> {
       for (const c of clients) c.send({ type: 'collect' });
       const parts = await Promise.all(clients.map((c) => c.next<{ results: Record<string, { last: number; received: number }> }>('results')));

@@ -16,6 +16,8 @@ const MAX_ATTEMPTS = 8;
 const MAX_BATCH = 250;
 /** Rooms whose latest state this node keeps in memory. */
 const KEPT_ROOMS = 20;
+/** The longest a command waits for others to share its save. */
+const MAX_GROUP_WAIT_MS = 50;
 
 type Settled = { outcome: RoomOutcome } | { error: unknown };
 type Job = { room: { lessonId: string; courseId: string }; actor: Actor; commands: RoomCommand[]; resolve: (outcome: RoomOutcome) => void; reject: (error: unknown) => void };
@@ -39,6 +41,8 @@ export function createLiveRoomService(deps: {
   // Commands of one room run one batch at a time on this node: fewer version conflicts, and a
   // burst (1,000 answers, 1,000 joins) costs a few loads, saves and commits instead of 1,000.
   const queues = new Map<string, Job[]>();
+  // When each room last finished saving, and how long that took (for the group-commit window).
+  const lastSave = new Map<string, { end: number; ms: number }>();
 
   // The room as this node last saved it, reused while the stored version has not moved (no
   // other node wrote since): a batch then skips reading and parsing the whole room. Taken out
@@ -84,9 +88,14 @@ export function createLiveRoomService(deps: {
   async function drain(lessonId: string): Promise<void> {
     const queue = queues.get(lessonId)!;
     while (queue.length > 0) {
-      // Let the sockets' pending messages in first (a synchronous database such as SQLite never
-      // yields to the event loop on its own), so that they join this batch.
-      await new Promise((resolve) => setImmediate(resolve));
+      // Let the sockets' pending messages in first, so that they join this batch: a synchronous
+      // database (SQLite) never yields to the event loop on its own. Right after a save, wait as
+      // long as that save took (group commit): under a burst — thousands joining — the server
+      // then spends at most half its time saving, and each save covers many commands, instead
+      // of saving (and syncing the disk) once per command while the others queue up unseen.
+      const last = lastSave.get(lessonId);
+      const wait = last ? Math.min(last.end + last.ms - performance.now(), MAX_GROUP_WAIT_MS) : 0;
+      await new Promise((resolve) => (wait > 0 ? setTimeout(resolve, wait) : setImmediate(resolve)));
       const batch = queue.splice(0, MAX_BATCH);
       const settled = await runBatch(batch).catch((error: unknown) => batch.map((): Settled => ({ error })));
       batch.forEach((job, i) => {
@@ -109,9 +118,7 @@ export function createLiveRoomService(deps: {
     let pending = [...batch.keys()];
     let conflicts = 0;
     while (pending.length > 0 && conflicts < MAX_ATTEMPTS) {
-      const T0 = performance.now();
       const state = await latestRoom(room.lessonId);
-      const T1 = performance.now();
       const before = state.version;
       const jobs = pending.map((i) => batch[i]!);
       let results: BatchOutcome[];
@@ -123,16 +130,18 @@ export function createLiveRoomService(deps: {
         pending = pending.filter((_, k) => k !== culprit);
         continue;
       }
-      const T2 = performance.now();
       try {
+        const start = performance.now();
         if (state.version !== before) await rooms.save(room, before, state, results.flatMap((r) => (r.ok ? r.effects : [])), nowIso());
+        const end = performance.now();
+        lastSave.set(room.lessonId, { end, ms: end - start });
+        if (lastSave.size > KEPT_ROOMS) lastSave.delete(lastSave.keys().next().value!);
       } catch (error) {
         if (!(error instanceof VersionConflict)) throw error;
         conflicts += 1;
         continue;
       }
       keep(state);
-      if (process.env.TRACE_BATCH) console.error(`batch ${jobs.length} ${jobs[0]!.commands[0]!.type} load ${(T1 - T0).toFixed(1)} apply ${(T2 - T1).toFixed(1)} save ${(performance.now() - T2).toFixed(1)} present ${Object.keys(state.present).length}`);
       pending.forEach((i, k) => {
         const r = results[k]!;
         settled[i] = { outcome: r.ok ? { ok: true, state, events: r.events, ended: r.effects.some((e) => e.type === 'session.ended') } : r };

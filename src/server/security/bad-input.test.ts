@@ -21,7 +21,8 @@ import { buildWorld, call, type RawResponse, type RoleName, type World } from '.
  * database (counts and checksums of every table, taken after each request).
  */
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 8);
+/** Generated requests per route (and ×12 live-room frames); PostgreSQL checks cost more, so fewer there by default. */
+const runsFor = (dialect: string) => Number(process.env.FUZZ_RUNS ?? (dialect === 'postgres' ? 6 : 8));
 const BODY_LIMIT = 1024 * 1024;
 
 /** Refusals that legitimately write: a failed sign-in counts towards the lockout. */
@@ -148,6 +149,7 @@ function errorShapeProblems(res: RawResponse): string | undefined {
 
 describe.each(testDatabases())('bad input on $dialect', ({ dialect, available }) => {
   describe.skipIf(!available)('', () => {
+    const RUNS = runsFor(dialect);
     let ctx: TestContext;
     let w: World;
     let uploads: string;

@@ -4,8 +4,7 @@ import { useLocation } from 'react-router';
 import { Spinner } from '../../components/Spinner.tsx';
 import { OfflineIcon } from './OfflineIcon.tsx';
 import { useConnectivity, type Connectivity } from './use-connectivity.ts';
-import { useOfflineAgent } from './use-offline-agent.ts';
-import '../../styles/offline.css';
+import { offlineQueue } from './queue.ts';
 
 // Opened now and then: loaded when it is.
 const OfflinePanel = lazy(() => import('./OfflinePanel.tsx').then((m) => ({ default: m.OfflinePanel })));
@@ -43,19 +42,30 @@ function useAnnouncement(state: Connectivity): string {
 }
 
 /** The header's connection indicator: online / offline / sending (N waiting), and its panel. */
-export function OfflineStatus({ userId }: { userId: string }) {
+export function OfflineStatus({ userId, initiallyOpen = false }: { userId: string; initiallyOpen?: boolean }) {
   const { t } = useTranslation();
-  useOfflineAgent(userId);
   const state = useConnectivity();
   const announcement = useAnnouncement(state);
   const tone = toneOf(state);
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(initiallyOpen);
   const panelId = useId();
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const location = useLocation();
 
-  useEffect(() => setOpen(false), [location.pathname]);
+  // Loaded by a press on the small indicator (lazy.tsx): the focus moves onto this one.
+  useEffect(() => {
+    if (initiallyOpen) buttonRef.current?.focus();
+  }, [initiallyOpen]);
+  // Sends what waits (the page may have loaded this because something does).
+  useEffect(() => {
+    void offlineQueue.drain();
+  }, [userId]);
+  const path = useRef(location.pathname);
+  useEffect(() => {
+    if (path.current !== location.pathname) setOpen(false);
+    path.current = location.pathname;
+  }, [location.pathname]);
   useEffect(() => {
     if (!open) return;
     const onPointer = (event: PointerEvent) => {
@@ -96,7 +106,7 @@ export function OfflineStatus({ userId }: { userId: string }) {
       <button ref={buttonRef} type="button" className={`offline-pill offline-pill-${tone}`} aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((value) => !value)}>
         {tone === 'syncing' && state.syncing ? <Spinner size={18} /> : <OfflineIcon name={tone === 'offline' ? 'cloudOff' : tone === 'syncing' ? 'sync' : 'cloud'} size={20} />}
         <span className="offline-pill-text" aria-hidden="true">
-          {tone === 'online' ? t('offline.status.online') : tone === 'offline' ? t('offline.status.offline') : tone === 'attention' ? t('offline.status.attention', { count: state.conflicts + state.failed }) : t('offline.status.syncing')}
+          {tone === 'online' ? t('offline.status.online') : tone === 'offline' ? t('offline.status.offline') : tone === 'attention' ? t('offline.status.attention', { count: state.conflicts + state.failed }) : state.syncing ? t('offline.status.syncing') : t('offline.status.waiting', { count: state.pending })}
         </span>
         {count > 0 ? (
           <span className="offline-pill-count" aria-hidden="true">

@@ -1,59 +1,114 @@
 import { lazy, Suspense, useEffect, useState, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
 import { loadLocaleParts } from '../../i18n/i18n.ts';
 import { setOfflineUser } from './offline-user.ts';
+import { queueState } from './queue-state.ts';
+import { serviceWorkerUpdate } from './register.ts';
+import '../../styles/offline.css';
 
 /**
- * The offline feature's entry points for the rest of the app. Each is its own chunk with its
- * strings ('offline'), fetched when it is needed, so the first download stays as it was.
+ * The offline feature's entry points for the rest of the app. Only a small connection icon is
+ * part of the first download; everything else is its own chunk with its strings ('offline'),
+ * fetched when it has something to do, so the first screen stays light (e2e/budget.spec.ts).
  */
 const parts = () => loadLocaleParts(['offline']);
 
 const LazyStatus = lazy(() => Promise.all([import('./OfflineStatus.tsx'), parts()]).then(([m]) => ({ default: m.OfflineStatus })));
+const LazyAgent = lazy(() => import('./OfflineAgent.tsx').then((m) => ({ default: m.OfflineAgent })));
 const LazyLessonAction = lazy(() => Promise.all([import('./MakeAvailableOffline.tsx'), parts()]).then(([m]) => ({ default: m.MakeAvailableOffline })));
 const LazyBottomNav = lazy(() => Promise.all([import('./BottomNav.tsx'), parts()]).then(([m]) => ({ default: m.BottomNav })));
 
-/** Not needed for the first screen: fetched once it has loaded. */
+/** Not needed for the first screen: started once it has loaded. */
 const AFTER_LOAD_MS = 2000;
 
-/**
- * After the first screen has loaded (plus a moment, and when the browser is idle), so the
- * connection indicator never competes with the page itself; at once when offline, when it
- * comes from the device anyway and matters most.
- */
+function subscribeOnline(listener: () => void): () => void {
+  window.addEventListener('online', listener);
+  window.addEventListener('offline', listener);
+  return () => {
+    window.removeEventListener('online', listener);
+    window.removeEventListener('offline', listener);
+  };
+}
+
+/** After the first screen has loaded (plus a moment, when the browser is idle). */
 function useAfterFirstScreen(): boolean {
-  const [ready, setReady] = useState(() => typeof navigator !== 'undefined' && !navigator.onLine);
+  const [ready, setReady] = useState(false);
   useEffect(() => {
-    if (ready) return;
     let timer: number | undefined;
     const show = () => setReady(true);
     const go = () => {
       timer = window.setTimeout(() => (window.requestIdleCallback ? window.requestIdleCallback(show, { timeout: 2000 }) : show()), AFTER_LOAD_MS);
     };
-    window.addEventListener('offline', show);
     if (document.readyState === 'complete') go();
     else window.addEventListener('load', go, { once: true });
     return () => {
       window.removeEventListener('load', go);
-      window.removeEventListener('offline', show);
       window.clearTimeout(timer);
     };
-  }, [ready]);
+  }, []);
   return ready;
 }
 
-/** Header: online / offline / sending (N waiting), with the offline panel. Signed-in only. */
+const CLOUD = 'M7 18a4.5 4.5 0 0 1-.6-8.96A6 6 0 0 1 18 9.5a4.25 4.25 0 0 1-.5 8.5z';
+const CLOUD_OFF = 'M3 3l18 18M8.5 6.3A6 6 0 0 1 18 9.5a4.25 4.25 0 0 1 2.3 7.2M16.5 18H7a4.5 4.5 0 0 1-1.3-8.8';
+
+/** The first download's indicator: online or offline; a press loads the full one with its panel. */
+function SmallIndicator({ online, onOpen }: { online: boolean; onOpen: () => void }) {
+  const { t } = useTranslation();
+  const word = online ? t('connection.online') : t('connection.offline');
+  return (
+    <div className="offline-status" data-testid="connection-status" data-state={online ? 'online' : 'offline'} data-pending={0}>
+      <button type="button" className={`offline-pill offline-pill-${online ? 'online' : 'offline'}`} aria-expanded={false} onClick={onOpen}>
+        <svg className="icon" width={20} height={20} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
+          <path d={online ? CLOUD : CLOUD_OFF} />
+        </svg>
+        <span className="offline-pill-text" aria-hidden="true">
+          {word}
+        </span>
+        <span className="visually-hidden">
+          {t('connection.label')}: {word}
+        </span>
+      </button>
+    </div>
+  );
+}
+
+/**
+ * Header: online / offline / sending (N waiting). Signed-in only. The full indicator (with the
+ * panel, the announcements and the queue) loads as soon as there is something to show: the
+ * device is offline, writes wait, a conflict or a new version is there, or the student asks.
+ */
 export function ConnectionStatus({ userId }: { userId: string }) {
   // The write queue sends only this account's writes (offline-user.ts); known from the start.
   useEffect(() => {
     setOfflineUser(userId);
     return () => setOfflineUser(null);
   }, [userId]);
-  const ready = useAfterFirstScreen();
-  if (!ready) return null;
+  const online = useSyncExternalStore(subscribeOnline, () => navigator.onLine, () => true);
+  const busy = useSyncExternalStore(queueState.subscribe, queueState.busy, () => false);
+  const update = useSyncExternalStore(serviceWorkerUpdate.subscribe, serviceWorkerUpdate.available, () => false);
+  const [asked, setAsked] = useState(false);
+  const [full, setFull] = useState(false);
+  const started = useAfterFirstScreen();
+  useEffect(() => {
+    if (!online || busy || update || asked) setFull(true);
+  }, [online, busy, update, asked]);
+
   return (
-    <Suspense fallback={null}>
-      <LazyStatus userId={userId} />
-    </Suspense>
+    <>
+      {started ? (
+        <Suspense fallback={null}>
+          <LazyAgent userId={userId} />
+        </Suspense>
+      ) : null}
+      {full ? (
+        <Suspense fallback={<SmallIndicator online={online} onOpen={() => undefined} />}>
+          <LazyStatus userId={userId} initiallyOpen={asked} />
+        </Suspense>
+      ) : (
+        <SmallIndicator online={online} onOpen={() => setAsked(true)} />
+      )}
+    </>
   );
 }
 

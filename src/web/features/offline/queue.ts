@@ -1,6 +1,7 @@
 import { ApiError } from '../../lib/api.ts';
 import { idb } from './idb.ts';
 import { offlineUser, whenOfflineUser } from './offline-user.ts';
+import { queueState, type QueueSnapshot } from './queue-state.ts';
 
 /**
  * The offline write queue. A student's answers (autosave PUTs and submits) are written to
@@ -33,12 +34,7 @@ export type QueueEntry = {
   error?: { status: number; code: string } | undefined;
 };
 
-export type QueueSnapshot = {
-  online: boolean;
-  syncing: boolean;
-  pending: number;
-  entries: QueueEntry[];
-};
+export type { QueueSnapshot };
 
 type Waiter = { resolve: (data: unknown) => void; reject: (error: unknown) => void };
 
@@ -55,12 +51,10 @@ function locked<T>(task: () => Promise<T>): Promise<T> {
   queueLock = run.catch(() => undefined);
   return run;
 }
-const listeners = new Set<() => void>();
 let draining = false;
 let drainAgain = false;
 let backoffMs = 0;
 let retryTimer: ReturnType<typeof setTimeout> | undefined;
-let snapshot: QueueSnapshot = { online: typeof navigator === 'undefined' ? true : navigator.onLine, syncing: false, pending: 0, entries: [] };
 
 // ---------- reading what is stored (it may come from an older version: check it) ----------
 
@@ -129,23 +123,17 @@ async function dropConflicts(userId: string, activityId: string): Promise<void> 
 
 async function publish(): Promise<void> {
   const entries = await entriesOf(offlineUser()).catch(() => []);
-  snapshot = {
+  queueState.set({
     online: navigator.onLine,
     syncing: draining,
     pending: entries.filter((entry) => entry.state === 'pending').length,
     entries,
-  };
-  for (const listener of listeners) listener();
+  });
 }
 
 export const offlineQueue = {
-  subscribe(listener: () => void): () => void {
-    listeners.add(listener);
-    return () => listeners.delete(listener);
-  },
-  snapshot(): QueueSnapshot {
-    return snapshot;
-  },
+  subscribe: queueState.subscribe,
+  snapshot: queueState.get,
   refresh: publish,
   /** Sends what is waiting now (the connection is back, the app started, the user asked). */
   drain,
@@ -240,14 +228,15 @@ async function sendOne(entry: QueueEntry & { seq: number }): Promise<'next' | 's
   if (response.status >= 500 || response.status === 408 || response.status === 429 || (response.status === 409 && error.code === 'busy')) {
     // The server is struggling: keep the order, try again later.
     await idb.put('queue', { ...entry, attempts: entry.attempts + 1 });
-    settle(entry.seq, { error });
+    // Everyone waiting hears it now (the page shows it); the writes stay queued and go out later.
+    rejectAllWaiting(error);
     backoffMs = Math.min(MAX_BACKOFF_MS, backoffMs ? backoffMs * 2 : 2000);
     scheduleRetry(backoffMs);
     return 'stop';
   }
   if (response.status === 401) {
     // Signed out meanwhile: everything waits for this account to sign in again.
-    settle(entry.seq, { error });
+    rejectAllWaiting(error);
     return 'stop';
   }
   // A conflict (stale_response) or a refusal (closed, not open, no attempts left…): the page,
@@ -390,6 +379,6 @@ if (typeof window !== 'undefined') {
     if (document.visibilityState === 'visible' && navigator.onLine) void drain();
   });
   setInterval(() => {
-    if (navigator.onLine && snapshot.pending > 0 && !draining) void drain();
+    if (navigator.onLine && queueState.get().pending > 0 && !draining) void drain();
   }, RETRY_MS);
 }

@@ -1,6 +1,7 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import { savedChanges } from './saved-changes.ts';
-import { offlineQueue, type QueueSnapshot } from './queue.ts';
+import { offlineQueue } from './queue.ts';
+import { queueState, type QueueSnapshot } from './queue-state.ts';
 import { serviceWorkerUpdate } from './register.ts';
 
 function subscribeOnline(listener: () => void): () => void {
@@ -17,7 +18,7 @@ export type Connectivity = QueueSnapshot & { conflicts: number; failed: number; 
 /** Online or not, what the write queue holds, and whether a new version of the app waits. */
 export function useConnectivity(): Connectivity {
   const online = useSyncExternalStore(subscribeOnline, () => navigator.onLine, () => true);
-  const queue = useSyncExternalStore(offlineQueue.subscribe, offlineQueue.snapshot, offlineQueue.snapshot);
+  const queue = useSyncExternalStore(queueState.subscribe, queueState.get, queueState.get);
   const updateReady = useSyncExternalStore(serviceWorkerUpdate.subscribe, serviceWorkerUpdate.available, () => false);
   useEffect(() => {
     void offlineQueue.refresh();
