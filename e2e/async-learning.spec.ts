@@ -207,13 +207,12 @@ test('a teacher builds a lesson of every activity type, a student does it all, f
     await expect(student.getByRole('link', { name: new RegExp(`^${escapeRegExp(T.page)}`) })).toBeVisible();
     await expect(student.getByRole('link', { name: new RegExp(`^${escapeRegExp(T.poll)}`) })).toHaveCount(0);
     await expectAccessible(student, 'My work (student)');
-    // The README's picture of My work: a phone, with work to do.
+    // My work on a phone, with work to do (the README's copy comes from e2e/screenshots-student.spec.ts).
     await student.setViewportSize({ width: 360, height: 760 });
     await student.waitForLoadState('networkidle');
     await expectNoHorizontalScroll(student, 'My work (phone)');
     await expectTouchTargets(student, 'My work (phone)');
-    fs.mkdirSync('docs/screenshots', { recursive: true });
-    await student.screenshot({ path: 'docs/screenshots/my-work-phone.png' });
+    await student.screenshot({ path: test.info().outputPath('my-work-phone.png') });
     await student.setViewportSize({ width: 1280, height: 800 });
   });
 
@@ -461,7 +460,7 @@ test('a teacher builds a lesson of every activity type, a student does it all, f
       await student.waitForLoadState('networkidle');
       await expectNoHorizontalScroll(student, path);
       await expectTouchTargets(student, path);
-      if (path === lessonUrl) await student.screenshot({ path: 'docs/screenshots/lesson-phone.png' });
+      if (path === lessonUrl) await student.screenshot({ path: test.info().outputPath('lesson-phone.png') });
     }
     await page.setViewportSize({ width: 360, height: 760 });
     await page.goto(lessonUrl);
