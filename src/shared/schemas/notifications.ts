@@ -3,8 +3,11 @@ import { Id, Instant } from './common.ts';
 
 export const Notification = z.object({
   id: Id,
-  /** feedback: a teacher commented on your work; prework_nudge: a reminder to do a lesson's pre-work (readiness). */
-  kind: z.enum(['feedback', 'prework_nudge']),
+  /**
+   * feedback: a teacher commented on your work; prework_nudge: a reminder to do a lesson's pre-work
+   * (readiness); live_reminder: a live session is coming and pre-work is unfinished.
+   */
+  kind: z.enum(['feedback', 'prework_nudge', 'live_reminder']),
   /** In the reader's locale. */
   title: z.string(),
   text: z.string(),

@@ -95,6 +95,10 @@ describe.each(testDatabases())('jobs on $dialect', ({ dialect, available }) => {
       expect(mails).toHaveLength(1);
       expect(mails[0]!.text).toContain('You still have 1 pre-work activity to finish');
       expect(await ctx.database.db.selectFrom('outbox').selectAll().where('to_address', '=', done.user!.email).execute()).toHaveLength(0);
+      // In the student's list of notifications, as a reminder that opens the lesson.
+      const listed = (await behind.get('/api/me/notifications')).body.notifications as { kind: string; title: string; text: string; link: string }[];
+      expect(listed.find((n) => n.kind === 'live_reminder')).toMatchObject({ title: 'Live session soon: Osmosis', link: `/lessons/${lessonId}` });
+      expect(listed.find((n) => n.kind === 'live_reminder')!.text).toContain('You still have 1 pre-work activity to finish');
 
       // Moving the session makes the old reminder a no-op and plans a new one.
       const moved = new Date(Date.parse(startsAt) + 3600_000).toISOString();

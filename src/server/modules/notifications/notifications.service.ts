@@ -7,6 +7,7 @@ import type { UserRow } from '../users/users.repository.ts';
 import type { NotificationRow, NotificationsRepository } from './notifications.repository.ts';
 import { feedbackTexts } from './texts.ts';
 import { NUDGE_KIND, presentNudge } from '../readiness/nudge-texts.ts';
+import { formatWhen, liveTexts } from '../live/live-texts.ts';
 
 const FeedbackData = z.object({
   activityId: z.string(),
@@ -18,6 +19,16 @@ const FeedbackData = z.object({
 });
 type FeedbackData = z.infer<typeof FeedbackData>;
 
+/** What a live-session reminder keeps (src/server/modules/live/live-reminders.ts). */
+const ReminderData = z.object({
+  lessonId: z.string(),
+  lessonTitle: z.string(),
+  courseTitle: z.string(),
+  startsAt: z.string(),
+  unfinished: z.number(),
+  link: z.string(),
+});
+
 export function createNotificationsService(deps: { notifications: NotificationsRepository; mailer: Mailer; publicUrl: string | undefined }) {
   const { notifications, mailer } = deps;
 
@@ -26,6 +37,7 @@ export function createNotificationsService(deps: { notifications: NotificationsR
       const nudge = presentNudge(JSON.parse(row.data), reader);
       return { id: row.id, kind: 'prework_nudge', title: nudge?.title ?? '', text: nudge?.text ?? '', link: nudge?.link ?? null, data: nudge?.data ?? {}, read: row.read_at !== null, createdAt: row.created_at };
     }
+    if (row.kind === 'live_reminder') return presentReminder(row, reader);
     const data = FeedbackData.safeParse(JSON.parse(row.data));
     const texts = feedbackTexts(reader.locale);
     return {
@@ -37,6 +49,22 @@ export function createNotificationsService(deps: { notifications: NotificationsR
       data: data.success ? data.data : {},
       read: row.read_at !== null,
       createdAt: row.created_at,
+    };
+  }
+
+  // Written again in the reader's language and zone, which may have changed since it was sent.
+  function presentReminder(row: NotificationRow, reader: UserRow): Notification {
+    const data = ReminderData.safeParse(JSON.parse(row.data));
+    const base = { id: row.id, kind: 'live_reminder' as const, read: row.read_at !== null, createdAt: row.created_at };
+    if (!data.success) return { ...base, title: '', text: '', link: null, data: {} };
+    const { lessonTitle, courseTitle, startsAt, unfinished, link } = data.data;
+    const texts = liveTexts(reader.locale);
+    return {
+      ...base,
+      title: texts.reminderTitle(lessonTitle),
+      text: texts.reminderText(lessonTitle, courseTitle, formatWhen(startsAt, reader.locale, reader.time_zone), unfinished),
+      link,
+      data: { lessonId: data.data.lessonId, startsAt, unfinished },
     };
   }
 
