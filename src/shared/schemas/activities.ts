@@ -132,7 +132,7 @@ export type ActivityContent = { [K in ActivityType]: z.infer<(typeof CONTENT_SCH
 
 const ActivitySettings = z.object({
   title: ActivityTitle,
-  estimatedMinutes: z.int().min(0).max(600).optional(),
+  estimatedMinutes: z.int().min(0).max(600).nullable().optional(),
   opensAt: Instant.nullable().optional(),
   dueAt: Instant.nullable().optional(),
   /** Counts towards readiness and progress; default true. */

@@ -50,6 +50,10 @@ describe.each(testDatabases())('lessons and activities on $dialect', ({ dialect,
       const { teacher, course, students } = await courseWithClass(ctx.app, 1);
       const lesson = await createLesson(teacher, course.id);
       const page = await createActivity(teacher, lesson.id, { type: 'page', content: { markdown: '# Read me' }, estimatedMinutes: 10 });
+      // An estimate can be cleared again (null), not only changed.
+      const cleared = await teacher.patch(`/api/activities/${page.id}`, { estimatedMinutes: null });
+      expect(cleared.status, JSON.stringify(cleared.body)).toBe(200);
+      expect(cleared.body.activity.estimatedMinutes).toBeNull();
       const poll = await createActivity(teacher, lesson.id, { phase: 'live', type: 'poll', content: { question: 'Ready?', choices: ['yes', 'no'] } });
       const reflection = await createActivity(teacher, lesson.id, { phase: 'post', type: 'reflection', content: { prompt: 'What did you learn?' } });
       const view = await students[0]!.get(`/api/lessons/${lesson.id}`);

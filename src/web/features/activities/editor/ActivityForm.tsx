@@ -70,8 +70,8 @@ export function ActivityForm({ mode, courseId }: { mode: Mode; courseId: string 
 
   function save(stay: boolean) {
     const { body, errors: timeErrors } = settingsBody(settings, format.timeZone);
-    // The API cannot clear an estimate (no null): an emptied field becomes 0, shown as none.
-    if (mode.kind === 'edit' && body.estimatedMinutes === undefined) body.estimatedMinutes = 0;
+    // An emptied estimate clears the one saved before (left out, it would stay as it was).
+    if (mode.kind === 'edit' && body.estimatedMinutes === undefined) body.estimatedMinutes = null;
     const invalidTime = Object.fromEntries(Object.keys(timeErrors).map((key) => [key, t('editor.errors.dateTime')]));
     const data = contentBody(content);
     const onError = (error: unknown) => setErrors(serverErrors(t, error, learningError(t, error)));

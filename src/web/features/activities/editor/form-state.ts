@@ -202,7 +202,7 @@ export function contentBody(draft: ContentDraft): Record<string, unknown> {
 
 export type SettingsBody = {
   title: string;
-  estimatedMinutes?: number;
+  estimatedMinutes?: number | null;
   opensAt: string | null;
   dueAt: string | null;
   required: boolean;
