@@ -55,7 +55,10 @@ export function useLiveRoom(lessonId: string): LiveRoom {
       if (!disposed) setView(next);
     };
 
+    let joinRetries = 0;
+    let retryTimer: ReturnType<typeof setTimeout> | undefined;
     const join = () => {
+      clearTimeout(retryTimer);
       pending = [];
       socket
         .timeout(ACK_TIMEOUT_MS)
@@ -68,6 +71,7 @@ export function useLiveRoom(lessonId: string): LiveRoom {
             setRefused(ack.error);
             return;
           }
+          joinRetries = 0;
           let next = ack.state;
           for (const message of held) next = applyMessage(next, message);
           setRefused(null);
@@ -75,9 +79,17 @@ export function useLiveRoom(lessonId: string): LiveRoom {
           show(next);
         })
         .catch(() => {
-          // No answer in time: the connection is probably gone; the reconnect joins again.
+          // No answer in time. Disconnected: the reconnect joins again. Still connected (a busy
+          // server, thousands joining at once): nothing else would retry, so ask again, later
+          // each time, up to every 5 s.
           pending = null;
-          if (!disposed && socket.connected) setConnection('reconnecting');
+          if (disposed || !socket.connected) return;
+          setConnection('reconnecting');
+          joinRetries += 1;
+          const delay = Math.min(5000, 500 * 2 ** (joinRetries - 1));
+          retryTimer = setTimeout(() => {
+            if (!disposed && socket.connected) join();
+          }, delay);
         });
     };
     joinRef.current = join;
@@ -105,6 +117,7 @@ export function useLiveRoom(lessonId: string): LiveRoom {
 
     return () => {
       disposed = true;
+      clearTimeout(retryTimer);
       socket.removeAllListeners();
       socket.close();
       socketRef.current = null;
