@@ -92,8 +92,9 @@ describe('a node as docs/deploy.md runs it (its own process)', () => {
     expect(uploaded.status, uploaded.body).toBe(201);
     expect(JSON.parse(uploaded.body).upload).toMatchObject({ fileName: 'slow.png', size: png.length });
     expect(await exited).toBe(0);
-    // It exits as soon as that answer is out: a balancer's keep-alive connection does not hold it for a minute.
-    expect(Date.now() - answeredAt).toBeLessThan(3000);
+    // It exits as soon as that answer is out: a balancer's keep-alive connection (Fastify keeps an
+    // idle one 72 s) does not hold it. The bound leaves room for a busy machine's slow exit.
+    expect(Date.now() - answeredAt).toBeLessThan(20_000);
     // Live clients were let go as a transport failure, so they reconnect to another node by themselves.
     expect(await dropped).toBe('transport close');
     socket.close();

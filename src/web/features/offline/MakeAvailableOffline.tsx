@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/Alert.tsx';
 import { buttonClass } from '../../components/Button.tsx';
@@ -9,15 +9,7 @@ import { OfflineIcon } from './OfflineIcon.tsx';
 import { formatBytes } from './sizes.ts';
 import { useOfflineLesson } from './use-offline-lesson.ts';
 import '../../styles/offline.css';
-
-function subscribeOnline(listener: () => void): () => void {
-  window.addEventListener('online', listener);
-  window.addEventListener('offline', listener);
-  return () => {
-    window.removeEventListener('online', listener);
-    window.removeEventListener('offline', listener);
-  };
-}
+import { useOnline } from './use-online.ts';
 
 /**
  * "Make available offline" on a lesson, for its students: saves the lesson's pre-work and
@@ -34,7 +26,7 @@ function OfflineLessonCard({ userId, lessonId }: { userId: string; lessonId: str
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const locale = i18n.resolvedLanguage ?? i18n.language;
-  const online = useSyncExternalStore(subscribeOnline, () => navigator.onLine, () => true);
+  const online = useOnline();
   const { state, save, remove } = useOfflineLesson(userId, lessonId);
   const [announce, setAnnounce] = useState('');
   const previous = useRef<boolean | null>(null);

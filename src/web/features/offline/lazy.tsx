@@ -5,6 +5,7 @@ import { setOfflineUser } from './offline-user.ts';
 import { queueState } from './queue-state.ts';
 import { serviceWorkerUpdate } from './register.ts';
 import '../../styles/offline.css';
+import { useOnline } from './use-online.ts';
 
 /**
  * The offline feature's entry points for the rest of the app. Only a small connection icon is
@@ -20,15 +21,6 @@ const LazyBottomNav = lazy(() => Promise.all([import('./BottomNav.tsx'), parts()
 
 /** Not needed for the first screen: started once it has loaded. */
 const AFTER_LOAD_MS = 2000;
-
-function subscribeOnline(listener: () => void): () => void {
-  window.addEventListener('online', listener);
-  window.addEventListener('offline', listener);
-  return () => {
-    window.removeEventListener('online', listener);
-    window.removeEventListener('offline', listener);
-  };
-}
 
 /** After the first screen has loaded (plus a moment, when the browser is idle). */
 function useAfterFirstScreen(): boolean {
@@ -84,7 +76,7 @@ export function ConnectionStatus({ userId }: { userId: string }) {
     setOfflineUser(userId);
     return () => setOfflineUser(null);
   }, [userId]);
-  const online = useSyncExternalStore(subscribeOnline, () => navigator.onLine, () => true);
+  const online = useOnline();
   const busy = useSyncExternalStore(queueState.subscribe, queueState.busy, () => false);
   const update = useSyncExternalStore(serviceWorkerUpdate.subscribe, serviceWorkerUpdate.available, () => false);
   const [asked, setAsked] = useState(false);

@@ -3,21 +3,13 @@ import { savedChanges } from './saved-changes.ts';
 import { offlineQueue } from './queue.ts';
 import { queueState, type QueueSnapshot } from './queue-state.ts';
 import { serviceWorkerUpdate } from './register.ts';
-
-function subscribeOnline(listener: () => void): () => void {
-  window.addEventListener('online', listener);
-  window.addEventListener('offline', listener);
-  return () => {
-    window.removeEventListener('online', listener);
-    window.removeEventListener('offline', listener);
-  };
-}
+import { useOnline } from './use-online.ts';
 
 export type Connectivity = QueueSnapshot & { conflicts: number; failed: number; updateReady: boolean };
 
 /** Online or not, what the write queue holds, and whether a new version of the app waits. */
 export function useConnectivity(): Connectivity {
-  const online = useSyncExternalStore(subscribeOnline, () => navigator.onLine, () => true);
+  const online = useOnline();
   const queue = useSyncExternalStore(queueState.subscribe, queueState.get, queueState.get);
   const updateReady = useSyncExternalStore(serviceWorkerUpdate.subscribe, serviceWorkerUpdate.available, () => false);
   useEffect(() => {
