@@ -51,7 +51,14 @@ export async function loadLocaleParts(parts: readonly LocalePart[]): Promise<voi
   const language = currentLocale();
   const table = loaders[language];
   if (!table) return;
-  const modules = await Promise.all(missing.map((part) => table[part]?.() ?? Promise.resolve({ default: {} })));
+  let modules: { default: Record<string, unknown> }[];
+  try {
+    modules = await Promise.all(missing.map((part) => table[part]?.() ?? Promise.resolve({ default: {} })));
+  } catch (error) {
+    // Not downloaded (offline, say): the next caller tries again rather than finding it "loaded".
+    for (const part of missing) activeParts.delete(part);
+    throw error;
+  }
   for (const module of modules) i18n.addResourceBundle(language, 'translation', module.default, true, true);
 }
 

@@ -6,6 +6,7 @@ import { queueState } from './queue-state.ts';
 import { serviceWorkerUpdate } from './register.ts';
 import '../../styles/offline.css';
 import { useOnline } from './use-online.ts';
+import { whenLoaded } from './when-loaded.ts';
 
 /**
  * The offline feature's entry points for the rest of the app. Only a small connection icon is
@@ -14,10 +15,10 @@ import { useOnline } from './use-online.ts';
  */
 const parts = () => loadLocaleParts(['offline']);
 
-const LazyStatus = lazy(() => Promise.all([import('./OfflineStatus.tsx'), parts()]).then(([m]) => ({ default: m.OfflineStatus })));
-const LazyAgent = lazy(() => import('./OfflineAgent.tsx').then((m) => ({ default: m.OfflineAgent })));
-const LazyLessonAction = lazy(() => Promise.all([import('./MakeAvailableOffline.tsx'), parts()]).then(([m]) => ({ default: m.MakeAvailableOffline })));
-const LazyBottomNav = lazy(() => Promise.all([import('./BottomNav.tsx'), parts()]).then(([m]) => ({ default: m.BottomNav })));
+const LazyStatus = lazy(() => whenLoaded(() => Promise.all([import('./OfflineStatus.tsx'), parts()])).then(([m]) => ({ default: m.OfflineStatus })));
+const LazyAgent = lazy(() => whenLoaded(() => import('./OfflineAgent.tsx')).then((m) => ({ default: m.OfflineAgent })));
+const LazyLessonAction = lazy(() => whenLoaded(() => Promise.all([import('./MakeAvailableOffline.tsx'), parts()])).then(([m]) => ({ default: m.MakeAvailableOffline })));
+const LazyBottomNav = lazy(() => whenLoaded(() => Promise.all([import('./BottomNav.tsx'), parts()])).then(([m]) => ({ default: m.BottomNav })));
 
 /** Not needed for the first screen: started once it has loaded. */
 const AFTER_LOAD_MS = 2000;
