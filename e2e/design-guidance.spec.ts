@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './helpers/a11y.ts';
 import { apiAs, newPerson } from './helpers/accounts.ts';
 import { t, type Lang } from './helpers/i18n.ts';
+import { expectNoHorizontalScroll, expectTouchTargets } from './helpers/layout.ts';
 import { learningApi, localDateTime, type Api } from './helpers/learning.ts';
 
 // Lesson design, end to end: a teacher starts a lesson from the "Flipped lesson" template through
@@ -112,10 +113,10 @@ test('a teacher starts a lesson from a template, reads its design, and fixes fla
   await expectAccessible(page, 'lesson after two fixes');
 });
 
-test('in French: the templates and the flags speak French', async ({ browser, baseURL }) => {
+test('in French, on a phone: the templates and the flags speak French and fit the screen', async ({ browser, baseURL }) => {
   const fr = (key: string, values: Record<string, string | number> = {}) => t('fr', key, values);
   const base = baseURL!;
-  const context = await browser.newContext({ locale: 'fr-FR' });
+  const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 360, height: 740 } });
   const page = await context.newPage();
   await apiAs(page.request, base).signUp(newPerson('teacher'), 'fr');
   const api = learningApi(page.request, base);
@@ -127,6 +128,8 @@ test('in French: the templates and the flags speak French', async ({ browser, ba
   for (const name of ['Classe inversée', 'Rotation par ateliers', 'Séminaire de discussion', 'Atelier pratique']) await expect(picker.getByRole('radio', { name, exact: true })).toBeVisible();
   await expect(picker.locator('[data-template="flipped"]')).toContainText('Notions clés');
   await expectAccessible(page, 'template picker (fr)');
+  await expectNoHorizontalScroll(page, 'template picker (fr, phone)');
+  await expectTouchTargets(page, 'template picker (fr, phone)');
 
   const lesson = await flaggedLesson(api, course.id, 'fr');
   await page.goto(`/lessons/${lesson.id}`);
@@ -134,6 +137,8 @@ test('in French: the templates and the flags speak French', async ({ browser, ba
   await expect(flagItem(page, 'prework_due_after_start')).toContainText('« Reading » est à rendre après le début de la séance en direct.');
   await expect(flagItem(page, 'live_acquisition').getByRole('button', { name: fr('lesson.guidance.fix.live_acquisition') })).toBeVisible();
   await expectAccessible(page, 'lesson with flags (fr)');
+  await expectNoHorizontalScroll(page, 'lesson with flags (fr, phone)');
+  await expectTouchTargets(page, 'lesson with flags (fr, phone)');
 
   await flagItem(page, 'live_acquisition').getByRole('button', { name: fr('lesson.guidance.fix.live_acquisition') }).click();
   await expect(page.getByText(fr('lesson.guidance.fixed.live_acquisition', { title: 'Lecture' }))).toBeVisible();

@@ -135,7 +135,7 @@ function TemplateCard({ template, checked, onChoose }: { template: LessonTemplat
   return (
     <li className={checked ? 'template-card is-checked' : 'template-card'} data-template={template.id}>
       <div className="template-card-head">
-        <input id={id} type="radio" name="template" value={template.id} checked={checked} onChange={onChoose} className="template-radio" aria-describedby={`${id}-desc`} />
+        <input id={id} type="radio" name="template" value={template.id} checked={checked} onChange={onChoose} className="check-input" aria-describedby={`${id}-desc`} />
         <label htmlFor={id} className="template-name">
           {template.name}
         </label>
