@@ -38,6 +38,7 @@ test('screenshots of lesson design guidance and the template picker', async ({ b
           await page.waitForLoadState('networkidle');
           await page.waitForTimeout(400);
           await page.locator('.guidance-card').screenshot({ path: `test-results/${name}-${suffix}.png` });
+          if (name === 'guidance-flags') await page.screenshot({ path: `test-results/lesson-page-${suffix}.png`, fullPage: width > 500 });
         }
         await page.goto(`/courses/${course.id}`);
         await page.getByRole('button', { name: t(lang, 'lesson.templates.action') }).click();

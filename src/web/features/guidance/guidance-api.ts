@@ -13,7 +13,8 @@ export function useGuidance(lessonId: string, lessonVersion: string) {
   return useQuery({
     queryKey: [...guidanceKey(lessonId), lessonVersion],
     queryFn: () => api.get(`${lessonPath(lessonId)}/guidance`, Guidance),
-    placeholderData: (previous) => previous,
+    // While a changed lesson is re-checked, keep showing its last guidance (never another lesson's).
+    placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[1] === lessonId ? previous : undefined),
   });
 }
 
