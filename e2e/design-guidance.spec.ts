@@ -111,6 +111,15 @@ test('a teacher starts a lesson from a template, reads its design, and fixes fla
   expect(guidance.flags.map((flag) => flag.code).sort()).toEqual(['live_acquisition', 'live_no_interaction']);
   await expect(page.getByRole('heading', { name: en('lesson.guidance.flagsTitle', { count: 2 }) })).toBeVisible();
   await expectAccessible(page, 'lesson after two fixes');
+
+  // A fix that fails says so under its flag, and the flag stays.
+  await page.route('**/guidance/fix', (route) => route.fulfill({ status: 500, json: { error: { code: 'internal_error', message: 'Boom' } } }));
+  const quiet = flagItem(page, 'live_no_interaction');
+  await quiet.getByRole('button', { name: en('lesson.guidance.fix.live_no_interaction') }).click();
+  await expect(quiet.getByRole('alert')).toContainText(en('errors.code.internal_error'));
+  await expect(quiet).toBeVisible();
+  await expectAccessible(page, 'lesson with a failed fix');
+  await page.unroute('**/guidance/fix');
 });
 
 test('in French, on a phone: the templates and the flags speak French and fit the screen', async ({ browser, baseURL }) => {
