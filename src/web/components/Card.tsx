@@ -1,13 +1,13 @@
 import { useId, type ReactNode } from 'react';
 
-type CardProps = { title?: ReactNode; description?: ReactNode; actions?: ReactNode; children?: ReactNode; className?: string; headingLevel?: 2 | 3 };
+type CardProps = { id?: string; title?: ReactNode; description?: ReactNode; actions?: ReactNode; children?: ReactNode; className?: string; headingLevel?: 2 | 3 };
 
 /** A titled surface; with a title it is a labelled region, so it shows up in landmark lists. */
-export function Card({ title, description, actions, children, className, headingLevel = 2 }: CardProps) {
+export function Card({ id: anchor, title, description, actions, children, className, headingLevel = 2 }: CardProps) {
   const id = useId();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
-    <section className={['card', className ?? ''].filter(Boolean).join(' ')} aria-labelledby={title ? id : undefined}>
+    <section id={anchor} className={['card', className ?? ''].filter(Boolean).join(' ')} aria-labelledby={title ? id : undefined}>
       {title || actions ? (
         <header className="card-header">
           <div>

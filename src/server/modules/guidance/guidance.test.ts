@@ -157,6 +157,58 @@ describe.each(testDatabases())('design guidance on $dialect', ({ dialect, availa
       expect(await codes((await lesson([prePage, liveGroups, postReflect])).id)).toEqual([]);
     });
 
+    // Each rule next to a design just inside it: the near miss raises nothing.
+    it('does not flag live steps that are not presenting, nor presenting before or after class', async () => {
+      const clip = { phase: 'live', type: 'video', title: 'Clip to discuss', estimatedMinutes: 5, learningType: 'discussion', content: { url: VIDEO } };
+      const l = await lesson([prePage, { ...prePage, phase: 'post', title: 'Summary' }, livePoll, clip, { ...liveGroups, learningType: 'practice' }, postReflect]);
+      expect(await codes(l.id)).toEqual([]);
+    });
+
+    it('does not flag required pre-work exactly at the budget, optional pre-work, or a course without a budget', async () => {
+      const atBudget = await lesson([{ ...prePage, estimatedMinutes: 20 }, { ...prePage, title: 'More', estimatedMinutes: 10 }, { ...prePage, title: 'Extra', required: false, estimatedMinutes: 45 }, livePoll, postReflect]);
+      const g = await guidance(atBudget.id);
+      expect(g).toMatchObject({ requiredPreworkMinutes: 30, preworkBudgetMinutes: 30, minutes: { pre: 75 } });
+      expect(g.flags).toEqual([]);
+      const over = await lesson([{ ...prePage, estimatedMinutes: 90 }, livePoll, postReflect]);
+      expect(await codes(over.id)).toEqual(['prework_over_budget']);
+      await teacher.patch(`/api/courses/${courseId}`, { preworkBudgetMinutes: 0 });
+      expect(await codes(over.id)).toEqual([]);
+      await teacher.patch(`/api/courses/${courseId}`, { preworkBudgetMinutes: 30 });
+    });
+
+    it('does not ask for post-work (or pre-work) when the lesson has no live part', async () => {
+      const l = await lesson([prePage], false);
+      const g = await guidance(l.id);
+      expect(g).toMatchObject({ liveStartsAt: null, liveDurationMinutes: null });
+      expect(g.flags).toEqual([]);
+      // A run-sheet without a scheduled session is a live part: post-work is asked for.
+      expect(await codes((await lesson([prePage, livePoll], false)).id)).toEqual(['no_postwork']);
+    });
+
+    it('does not flag pre-work due exactly at the start, or due dates of a lesson without a session', async () => {
+      const l = await lesson([prePage, livePoll, postReflect]);
+      await createActivity(teacher, l.id, { ...prePage, title: 'On time', dueAt: l.startsAt });
+      expect(await codes(l.id)).toEqual([]);
+      const unscheduled = await lesson([{ ...prePage, dueAt: hoursFromNow(500) }, { ...prePage, title: 'Late open', opensAt: hoursFromNow(400) }, postReflect], false);
+      expect(await codes(unscheduled.id)).toEqual([]);
+    });
+
+    it('does not flag pre-work opening exactly 24 hours before the start', async () => {
+      const l = await lesson([livePoll, postReflect]);
+      const boundary = new Date(new Date(l.startsAt).getTime() - 24 * 3_600_000).toISOString();
+      await createActivity(teacher, l.id, { ...prePage, title: 'Just in time', opensAt: boundary });
+      expect(await codes(l.id)).toEqual([]);
+      const late = await createActivity(teacher, l.id, { ...prePage, title: 'A minute late', opensAt: new Date(new Date(boundary).getTime() + 60_000).toISOString() });
+      expect((await guidance(l.id)).flags.map((f: { code: string; activityId: string }) => [f.code, f.activityId])).toEqual([['prework_opens_late', late.id]]);
+    });
+
+    it('counts a discussion-type step or a question box as interaction', async () => {
+      const talk = { ...liveGroups, title: 'Debate', learningType: 'discussion' };
+      const box = { phase: 'live', type: 'question_box', title: 'Questions', content: { prompt: 'Ask' } };
+      expect(await codes((await lesson([prePage, talk, postReflect])).id)).toEqual([]);
+      expect(await codes((await lesson([prePage, box, postReflect])).id)).toEqual([]);
+    });
+
     it('speaks the teacher’s language', async () => {
       const fr = await signUp(ctx.app, 'Prof', { locale: 'fr' });
       await teacher.post(`/api/courses/${courseId}/teachers`, { email: fr.user!.email });

@@ -1,5 +1,6 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
 import { UpdateCourseBody, type Course } from '../../../shared/schemas/courses.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
@@ -12,7 +13,7 @@ import { apiFieldErrors, formText, validate, type FieldErrors } from '../../lib/
 import { useFocusFirstError } from '../../lib/use-focus-first-error.ts';
 import { useUpdateCourse } from './courses-api.ts';
 
-/** For teachers: rename the course, edit its description, archive it or bring it back. */
+/** For teachers: rename the course, edit its description and pre-work budget, archive it or bring it back. */
 export function CourseSettingsCard({ course }: { course: Course }) {
   const { t } = useTranslation();
   const toast = useToast();
@@ -22,11 +23,22 @@ export function CourseSettingsCard({ course }: { course: Course }) {
   const [confirmArchive, setConfirmArchive] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   useFocusFirstError(formRef, errors);
+  const { hash } = useLocation();
+  // The lesson page's design guidance links here to change the pre-work budget.
+  useEffect(() => {
+    if (hash === '#course-settings') formRef.current?.querySelector<HTMLInputElement>('input[name="preworkBudgetMinutes"]')?.focus();
+  }, [hash]);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
-    const checked = validate(t, UpdateCourseBody, { title: formText(form, 'title'), description: formText(form, 'description') });
+    const budget = formText(form, 'preworkBudgetMinutes').trim();
+    const checked = validate(
+      t,
+      UpdateCourseBody,
+      { title: formText(form, 'title'), description: formText(form, 'description'), preworkBudgetMinutes: budget === '' ? Number.NaN : Number(budget) },
+      { preworkBudgetMinutes: t('lesson.budgetSetting.invalid') },
+    );
     if (checked.errors) return setErrors(checked.errors);
     setErrors({});
     update.mutate(checked.data, {
@@ -49,12 +61,24 @@ export function CourseSettingsCard({ course }: { course: Course }) {
   }
 
   return (
-    <Card className="settings-card" title={t('courseSettings.title')}>
+    <Card className="settings-card" id="course-settings" title={t('courseSettings.title')}>
       {/* Keyed by the saved values so the fields reset to them after a save elsewhere. */}
-      <form key={`${course.title}\u0000${course.description}`} ref={formRef} className="form" onSubmit={onSubmit} noValidate>
+      <form key={`${course.title}\u0000${course.description}\u0000${course.preworkBudgetMinutes}`} ref={formRef} className="form" onSubmit={onSubmit} noValidate>
         {errors.form ? <Alert tone="error">{errors.form}</Alert> : null}
         <TextField label={t('fields.courseTitle')} name="title" defaultValue={course.title} required maxLength={160} error={errors.title} />
         <TextAreaField label={t('fields.description')} name="description" defaultValue={course.description} maxLength={4000} rows={6} error={errors.description} />
+        <TextField
+          label={t('lesson.budgetSetting.label')}
+          name="preworkBudgetMinutes"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={6000}
+          step={5}
+          defaultValue={course.preworkBudgetMinutes}
+          hint={t('lesson.budgetSetting.hint')}
+          error={errors.preworkBudgetMinutes}
+        />
         <div className="form-actions">
           <Button type="submit" variant="primary" busy={update.isPending}>
             {t('common.saveChanges')}

@@ -12,6 +12,7 @@ import { useFormat } from '../account/use-format.ts';
 import { CreateLessonForm } from '../lessons/CreateLessonForm.tsx';
 import { ImportNoteButton } from '../lessons/ImportNoteButton.tsx';
 import { useReorderLessons } from '../lessons/lessons-api.ts';
+import { TemplatePicker } from '../lesson-templates/TemplatePicker.tsx';
 import '../../styles/learning-base.css';
 import '../../styles/lessons.css';
 
@@ -48,7 +49,7 @@ export function LessonList({ course }: { course: CourseDetail }) {
   const format = useFormat();
   const toast = useToast();
   const reorder = useReorderLessons(course.id);
-  const [creating, setCreating] = useState(false);
+  const [creating, setCreating] = useState<false | 'blank' | 'template'>(false);
   const isTeacher = course.role === 'teacher';
   const lessons = [...course.lessons].sort((a, b) => a.position - b.position);
 
@@ -56,16 +57,22 @@ export function LessonList({ course }: { course: CourseDetail }) {
     <div className="lesson-list-actions">
       <ImportNoteButton courseId={course.id} />
       {creating ? null : (
-        <Button variant="primary" icon="plus" onClick={() => setCreating(true)}>
-          {t('lesson.create.action')}
-        </Button>
+        <>
+          <Button icon="sparkle" onClick={() => setCreating('template')}>
+            {t('lesson.templates.action')}
+          </Button>
+          <Button variant="primary" icon="plus" onClick={() => setCreating('blank')}>
+            {t('lesson.create.action')}
+          </Button>
+        </>
       )}
     </div>
   ) : undefined;
 
   return (
     <Card className="lessons-card" title={t('lessons.title')} actions={actions}>
-      {creating ? <CreateLessonForm courseId={course.id} onCancel={() => setCreating(false)} /> : null}
+      {creating === 'blank' ? <CreateLessonForm courseId={course.id} onCancel={() => setCreating(false)} /> : null}
+      {creating === 'template' ? <TemplatePicker courseId={course.id} onCancel={() => setCreating(false)} /> : null}
       {lessons.length === 0 ? (
         creating ? null : (
           <EmptyState title={isTeacher ? t('lessons.emptyTeacherTitle') : t('lessons.emptyStudentTitle')} art={<LoopArt />}>

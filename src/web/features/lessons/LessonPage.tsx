@@ -15,6 +15,7 @@ import { isApiError } from '../../lib/api.ts';
 import { learningError } from '../activities/learning-errors.ts';
 import { OfflineLessonAction } from '../offline/lazy.tsx';
 import { useCourse } from '../courses/courses-api.ts';
+import { GuidancePanel } from '../guidance/GuidancePanel.tsx';
 import { LessonProgressMeter } from './LessonProgressMeter.tsx';
 import { RenameLessonForm } from './RenameLessonForm.tsx';
 import { useDeleteLesson, useLesson, useReorderActivities } from './lessons-api.ts';
@@ -133,6 +134,7 @@ function LessonView({ lesson }: { lesson: Lesson }) {
         ) : null}
       </div>
 
+      {isTeacher ? <GuidancePanel lesson={lesson} /> : null}
       <div className="phases">
         <PhaseSection phase="pre" number={1} title={t('phases.pre')} lede={t('lesson.lede.pre')} total={total(lesson.pre)}>
           <PhaseActivities phase="pre" activities={lesson.pre} {...phaseProps} />

@@ -15,18 +15,8 @@ export function SettingsFields({ settings, onChange, errors, timeZone }: Props) 
     <fieldset className="fieldset editor-settings">
       <legend className="fieldset-legend">{t('editor.settings.legend')}</legend>
       <TextField label={t('editor.settings.title')} value={settings.title} onChange={(event) => set('title', event.target.value)} required maxLength={200} error={errors.title} />
+      {/* When and what kind of learning first: the lesson's design guidance is built on these two. */}
       <div className="field-grid">
-        <TextField
-          label={t('editor.settings.minutes')}
-          type="number"
-          inputMode="numeric"
-          min={0}
-          max={600}
-          value={settings.estimatedMinutes}
-          onChange={(event) => set('estimatedMinutes', event.target.value)}
-          hint={t('editor.settings.minutesHint')}
-          error={errors.estimatedMinutes}
-        />
         <SelectField label={t('editor.settings.phase')} value={settings.phase} onChange={(event) => set('phase', Phase.parse(event.target.value))} error={errors.phase}>
           {Phase.options.map((phase) => (
             <option key={phase} value={phase}>
@@ -34,8 +24,6 @@ export function SettingsFields({ settings, onChange, errors, timeZone }: Props) 
             </option>
           ))}
         </SelectField>
-        <TextField label={t('editor.settings.opensAt')} type="datetime-local" value={settings.opensAt} onChange={(event) => set('opensAt', event.target.value)} hint={zone} error={errors.opensAt} />
-        <TextField label={t('editor.settings.dueAt')} type="datetime-local" value={settings.dueAt} onChange={(event) => set('dueAt', event.target.value)} hint={zone} error={errors.dueAt} />
         <SelectField
           label={t('editor.settings.learningType')}
           value={settings.learningType}
@@ -50,6 +38,19 @@ export function SettingsFields({ settings, onChange, errors, timeZone }: Props) 
             </option>
           ))}
         </SelectField>
+        <TextField
+          label={t('editor.settings.minutes')}
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={600}
+          value={settings.estimatedMinutes}
+          onChange={(event) => set('estimatedMinutes', event.target.value)}
+          hint={t('editor.settings.minutesHint')}
+          error={errors.estimatedMinutes}
+        />
+        <TextField label={t('editor.settings.opensAt')} type="datetime-local" value={settings.opensAt} onChange={(event) => set('opensAt', event.target.value)} hint={zone} error={errors.opensAt} />
+        <TextField label={t('editor.settings.dueAt')} type="datetime-local" value={settings.dueAt} onChange={(event) => set('dueAt', event.target.value)} hint={zone} error={errors.dueAt} />
       </div>
       <label className="check-row">
         <input type="checkbox" className="check-input" checked={settings.required} onChange={(event) => set('required', event.target.checked)} />
