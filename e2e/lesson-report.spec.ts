@@ -39,6 +39,7 @@ async function shots(page: Page, name: string, fullPage = true): Promise<void> {
     await page.setViewportSize({ width, height: width < 500 ? 740 : 900 });
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
+      await page.waitForTimeout(400); // let colour transitions finish
       await page.screenshot({ path: `test-results/${name}-${width}-${colorScheme}.png`, fullPage });
     }
   }

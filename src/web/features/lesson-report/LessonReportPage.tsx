@@ -199,10 +199,10 @@ function Students({ data }: { data: LessonReport }) {
   };
 
   return (
-    <Card title={t('report.students.title')} description={t('report.students.lede')}>
+    <Card title={t('report.students.title')} description={`${t('report.students.caption', { count: data.students.length })} ${t('report.students.lede')}`}>
       <div className="report-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
         <table className="report-table report-students" data-testid="report-students">
-          <caption id={captionId} className="report-caption">
+          <caption id={captionId} className="visually-hidden">
             {t('report.students.caption', { count: data.students.length })}
           </caption>
           <thead>
@@ -233,7 +233,9 @@ function Students({ data }: { data: LessonReport }) {
               <tr key={s.userId} data-user={s.userId}>
                 <th scope="row" className="report-name-col">
                   {s.name}
-                  <span className="report-sub">{s.email}</span>
+                  <span className="report-sub report-email" title={s.email}>
+                    {s.email}
+                  </span>
                 </th>
                 <td>
                   <Progress done={s.pre.done} of={s.pre.required} testId="report-pre" />
