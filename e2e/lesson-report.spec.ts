@@ -135,6 +135,8 @@ test('the teacher targets catch-up work at the absent students, then reads and d
   await result.getByRole('button', { name: en('lesson.targets.done') }).click();
   await expect(catchUpRow.getByTestId('targeted-count')).toHaveText(en('lesson.targets.forCount', { count: 2 }));
   await expectAccessible(teacher, 'lesson page with targeted post-work');
+  await catchUpRow.scrollIntoViewIfNeeded();
+  await shots(teacher, 'lesson-targeted-en', false);
 
   // My work: Cal has the catch-up, Ann does not (both have the practice).
   await cal.page.goto('/work');
