@@ -69,6 +69,11 @@ function Totals({ data }: { data: LessonReport }) {
   const [showTable, setShowTable] = useState(false);
   const tableId = useId();
   const s = data.totals;
+  // With nothing to do in a phase everyone is "complete": say there is nothing instead.
+  const empty: Record<string, string | undefined> = {
+    preworkComplete: data.students.some((st) => st.pre.required > 0) ? undefined : t('report.totals.noPrework'),
+    postworkComplete: data.students.some((st) => st.post.assigned > 0) ? undefined : t('report.totals.noPostwork'),
+  };
   const figures: (ReportBar & { key: string; hint: string })[] = [
     { key: 'preworkComplete', label: t('report.totals.preworkComplete'), hint: t('report.totals.preworkHint'), count: s.preworkComplete, tone: 'pre' },
     { key: 'attended', label: t('report.totals.attended'), hint: t('report.totals.attendedHint'), count: s.attended, tone: 'live' },
@@ -85,24 +90,31 @@ function Totals({ data }: { data: LessonReport }) {
           <span className="report-stat-value">{s.students}</span>
           <span className="report-stat-label">{t('report.totals.students', { count: s.students })}</span>
         </li>
-        {figures.map((f) => (
-          <li key={f.key} data-figure={f.key} className={`report-stat-${f.tone}`}>
-            <span className="report-stat-value">
-              {f.count}
-              <span className="report-stat-of">/{s.students}</span>
-            </span>
-            <span className="report-stat-label">{f.label}</span>
-            <span className="report-stat-meter" aria-hidden="true">
-              <span style={{ width: `${percent(f.count, s.students)}%` }} />
-            </span>
-          </li>
-        ))}
+        {figures.map((f) =>
+          empty[f.key] ? (
+            <li key={f.key} data-figure={f.key} className={`report-stat-${f.tone}`}>
+              <span className="report-stat-value">—</span>
+              <span className="report-stat-label">{empty[f.key]}</span>
+            </li>
+          ) : (
+            <li key={f.key} data-figure={f.key} className={`report-stat-${f.tone}`}>
+              <span className="report-stat-value">
+                {f.count}
+                <span className="report-stat-of">/{s.students}</span>
+              </span>
+              <span className="report-stat-label">{f.label}</span>
+              <span className="report-stat-meter" aria-hidden="true">
+                <span style={{ width: `${percent(f.count, s.students)}%` }} />
+              </span>
+            </li>
+          ),
+        )}
       </ul>
       <Card
         title={t('report.totals.chartTitle')}
         description={t('report.totals.chartLede')}
         actions={
-          <button type="button" className="link-button report-toggle" aria-expanded={showTable} aria-controls={tableId} onClick={() => setShowTable((v) => !v)}>
+          <button type="button" className="report-toggle" aria-expanded={showTable} aria-controls={tableId} onClick={() => setShowTable((v) => !v)}>
             {showTable ? t('report.totals.hideTable') : t('report.totals.showTable')}
           </button>
         }

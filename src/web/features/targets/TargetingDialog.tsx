@@ -33,6 +33,7 @@ export function TargetingDialog({ activity, lesson, targeting, onClose }: Props)
   const toast = useToast();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  const resultHeading = useRef<HTMLHeadingElement>(null);
   const set = useSetTargeting(activity.id);
   const clear = useClearTargeting(activity.id);
   const roster = useRoster(lesson.courseId);
@@ -55,6 +56,11 @@ export function TargetingDialog({ activity, lesson, targeting, onClose }: Props)
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
   }, []);
+
+  // The Save button is gone once the result shows: keep keyboard and screen-reader users with it.
+  useEffect(() => {
+    if (result) resultHeading.current?.focus();
+  }, [result]);
 
   const unavailable: Partial<Record<RuleChoice, string>> = {
     ...(lesson.live ? {} : { absent: t('lesson.targets.noLive') }),
@@ -199,7 +205,7 @@ export function TargetingDialog({ activity, lesson, targeting, onClose }: Props)
         </form>
       ) : (
         <div>
-          <h2 className="dialog-title" id={titleId}>
+          <h2 className="dialog-title" id={titleId} ref={resultHeading} tabIndex={-1}>
             {t('lesson.targets.resultTitle', { count: result.students.length })}
           </h2>
           <p className="dialog-body">
