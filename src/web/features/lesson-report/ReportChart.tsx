@@ -10,17 +10,27 @@ function cssColor(name: string, fallback: string): string {
   return value || fallback;
 }
 
-/** Follows the system's light/dark choice, so the bars and grid change with the page's tokens. */
-function useColorScheme(): 'light' | 'dark' {
-  const query = '(prefers-color-scheme: dark)';
-  const [scheme, setScheme] = useState<'light' | 'dark'>(() => (window.matchMedia(query).matches ? 'dark' : 'light'));
+/** Whether a media query matches, following changes (light/dark, a phone turned sideways). */
+function useMedia(query: string): boolean {
+  const [matches, setMatches] = useState(() => window.matchMedia(query).matches);
   useEffect(() => {
     const media = window.matchMedia(query);
-    const onChange = () => setScheme(media.matches ? 'dark' : 'light');
+    const onChange = () => setMatches(media.matches);
     media.addEventListener('change', onChange);
     return () => media.removeEventListener('change', onChange);
-  }, []);
-  return scheme;
+  }, [query]);
+  return matches;
+}
+
+/** Labels on short lines on a phone, so the axis never crops them. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + word.length < width) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
 }
 
 export type ReportBar = { label: string; count: number; tone: 'pre' | 'live' | 'post' };
@@ -30,7 +40,8 @@ export type ReportBar = { label: string; count: number; tone: 'pre' | 'live' | '
  * (colour is never the only signal). Hidden from assistive tech: the table beside it has the numbers.
  */
 export default function ReportChart({ bars, students }: { bars: ReportBar[]; students: number }) {
-  const scheme = useColorScheme();
+  const dark = useMedia('(prefers-color-scheme: dark)');
+  const narrow = useMedia('(max-width: 639px)');
   const colors = useMemo(
     () => ({
       pre: cssColor('--color-primary', '#4f46e5'),
@@ -40,13 +51,13 @@ export default function ReportChart({ bars, students }: { bars: ReportBar[]; stu
       grid: cssColor('--color-border', '#e2e5ea'),
     }),
     // Recomputed when the scheme changes: the tokens have new values then.
-    [scheme],
+    [dark],
   );
   return (
     <div className="report-chart" aria-hidden="true">
       <Bar
         data={{
-          labels: bars.map((b) => `${b.label} (${b.count})`),
+          labels: bars.map((b) => (narrow ? wrap(`${b.label} (${b.count})`, 16) : `${b.label} (${b.count})`)),
           datasets: [{ data: bars.map((b) => b.count), backgroundColor: bars.map((b) => colors[b.tone]), borderRadius: 6, maxBarThickness: 36 }],
         }}
         options={{
