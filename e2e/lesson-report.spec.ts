@@ -10,7 +10,8 @@ import { learningApi } from './helpers/learning.ts';
 // (they joined the room in their own browsers; one raised a hand). The teacher gives the catch-up
 // post-work to the students absent from the session (and adjusts the list by hand once); a
 // targeted student sees it in My work, a present one does not. Then the lesson report: the
-// figures, the per-student table, sorting, the CSV download, and a French pass.
+// figures, the per-student table, sorting, the CSV download, and a French pass; last, the
+// targeting is removed and the catch-up is everyone's again.
 test.setTimeout(240_000);
 
 const en = (key: string, values: Record<string, string | number> = {}) => t('en', key, values);
@@ -197,6 +198,19 @@ test('the teacher targets catch-up work at the absent students, then reads and d
 
   // The same report for a French co-teacher.
   await frenchPass(browser, base, course.id, lesson.id, teacher, title);
+
+  // Giving it back to everyone removes the targeting: Ann now has the catch-up too.
+  await teacher.setViewportSize({ width: 1280, height: 800 });
+  await teacher.goto(`/lessons/${lesson.id}`);
+  await catchUpRow.getByRole('button', { name: en('lesson.targets.openLabel', { title: catchUpTitle }) }).click();
+  await expect(dialog.getByRole('radio', { name: en('lesson.targets.rules.absent') })).toBeChecked();
+  await dialog.getByRole('radio', { name: en('lesson.targets.rules.everyone') }).check();
+  await dialog.getByRole('button', { name: en('lesson.targets.save') }).click();
+  await expect(dialog).toBeHidden();
+  await expect(catchUpRow.getByTestId('targeted-count')).toHaveCount(0);
+  expect((await api.get<{ targeting: unknown }>(`/api/activities/${await catchUpId(api, lesson.id, catchUpTitle)}/targets`)).targeting).toBeNull();
+  await ann.page.reload();
+  await expect(ann.page.getByText(catchUpTitle)).toBeVisible();
   await Promise.all([ann, bea, cal, dee].map((s) => s.context.close()));
 });
 
