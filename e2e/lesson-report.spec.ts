@@ -138,6 +138,13 @@ test('the teacher targets catch-up work at the absent students, then reads and d
   await expectAccessible(teacher, 'lesson page with targeted post-work');
   await catchUpRow.scrollIntoViewIfNeeded();
   await shots(teacher, 'lesson-targeted-en', false);
+  // The activity's own page says it too, with the same control.
+  await catchUpRow.getByRole('link', { name: new RegExp(catchUpTitle) }).click();
+  await expect(teacher.getByRole('heading', { level: 1, name: catchUpTitle })).toBeVisible();
+  await expect(teacher.getByTestId('targeted-count')).toHaveText(en('lesson.targets.forCount', { count: 2 }));
+  await expect(teacher.getByRole('button', { name: en('lesson.targets.openLabel', { title: catchUpTitle }) })).toBeEnabled();
+  await expectAccessible(teacher, 'targeted activity (teacher)');
+  await teacher.goBack();
 
   // My work: Cal has the catch-up, Ann does not (both have the practice).
   await cal.page.goto('/work');
