@@ -44,6 +44,7 @@ function visits(world: World): Visit[] {
     { as: 'teacher', path: `${lesson}/live`, name: 'live room (teacher)' },
     { as: 'teacher', path: `${lesson}/live/summary`, name: 'live summary (teacher)' },
     { as: 'teacher', path: `${lesson}/readiness`, name: 'readiness (teacher)' },
+    { as: 'teacher', path: `${lesson}/report`, name: 'lesson report (teacher)' },
   ];
 }
 

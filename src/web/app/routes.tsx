@@ -30,6 +30,7 @@ const ActivityPage = lazy(withStrings(['learning', 'lesson', 'activity'], () => 
 const ActivityEditorPage = lazy(withStrings(['learning', 'lesson', 'activity', 'editor'], () => import('../features/activities/editor/ActivityEditorPage.tsx').then((m) => ({ default: m.ActivityEditorPage }))));
 const ProgressPage = lazy(withStrings(['learning', 'lesson', 'progress'], () => import('../features/progress/ProgressPage.tsx').then((m) => ({ default: m.ProgressPage }))));
 const ReadinessPage = lazy(withStrings(['live', 'readiness'], () => import('../features/readiness/ReadinessPage.tsx').then((m) => ({ default: m.ReadinessPage }))));
+const LessonReportPage = lazy(withStrings(['report'], () => import('../features/lesson-report/LessonReportPage.tsx').then((m) => ({ default: m.LessonReportPage }))));
 const HomeRedirect = lazy(() => import('../features/work/HomeRedirect.tsx').then((m) => ({ default: m.HomeRedirect })));
 const NotFoundPage = lazy(() => import('./NotFoundPage.tsx').then((m) => ({ default: m.NotFoundPage })));
 
@@ -69,6 +70,7 @@ export function createRouter() {
             { path: 'lessons/:lessonId/live', element: <LiveRoomPage /> },
             { path: 'lessons/:lessonId/live/summary', element: <LiveSummaryPage /> },
             { path: 'lessons/:lessonId/readiness', element: <ReadinessPage /> },
+            { path: 'lessons/:lessonId/report', element: <LessonReportPage /> },
           ],
         },
         { path: '*', element: <NotFoundPage /> },

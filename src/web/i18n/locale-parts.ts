@@ -4,7 +4,7 @@
  * strings the rest of the app gains. Everything else ("core") loads before the first paint.
  * Add a key here only together with the pages that must load it (app/routes.tsx).
  */
-export const LAZY_LOCALE_PARTS = ['learning', 'lesson', 'activity', 'editor', 'progress', 'live', 'offline', 'readiness'] as const;
+export const LAZY_LOCALE_PARTS = ['learning', 'lesson', 'activity', 'editor', 'progress', 'live', 'offline', 'readiness', 'report'] as const;
 export type LocalePart = (typeof LAZY_LOCALE_PARTS)[number];
 
 export function isLazyPart(key: string): key is LocalePart {

@@ -20,6 +20,7 @@ import { useUser } from '../auth/session.ts';
 import { useLesson } from '../lessons/lessons-api.ts';
 import { useActivity, useDeleteActivity } from './activities-api.ts';
 import { ActivityIcon } from './ActivityIcon.tsx';
+import { TargetingControl } from '../targets/TargetingControl.tsx';
 import { ActivityMeta } from './ActivityMeta.tsx';
 import { activityPagePath, lessonPagePath } from './activity-types.ts';
 import { ChecklistTask } from './doing/ChecklistTask.tsx';
@@ -149,6 +150,7 @@ function ActivityView({ activity, lesson, userId }: { activity: Activity; lesson
         </div>
         <PageTitle title={activity.title} />
         <ActivityMeta activity={activity} />
+        {isTeacher && activity.phase === 'post' ? <TargetingControl activity={activity} lessonId={activity.lessonId} /> : null}
         {response ? (
           <div className="badge-row">
             <StatusBadge status={response.status} />

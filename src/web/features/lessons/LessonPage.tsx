@@ -124,6 +124,9 @@ function LessonView({ lesson }: { lesson: Lesson }) {
         </div>
         {isTeacher && !renaming ? (
           <div className="button-row">
+            <ButtonLink to={`/lessons/${encodeURIComponent(lesson.id)}/report`} icon="book">
+              {t('lesson.report')}
+            </ButtonLink>
             <Button icon="pencil" onClick={() => setRenaming(true)}>
               {t('lesson.rename')}
             </Button>

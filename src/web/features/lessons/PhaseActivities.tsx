@@ -8,6 +8,7 @@ import { ActivityIcon } from '../activities/ActivityIcon.tsx';
 import { ActivityMeta } from '../activities/ActivityMeta.tsx';
 import { activityPagePath } from '../activities/activity-types.ts';
 import { StatusBadge } from '../activities/StatusBadge.tsx';
+import { TargetingControl } from '../targets/TargetingControl.tsx';
 
 type Props = {
   lessonId: string;
@@ -39,6 +40,7 @@ export function PhaseActivities({ lessonId, phase, activities, isTeacher, onMove
                   <span className="visually-hidden"> ({t(`learning.types.${activity.type}`)})</span>
                 </Link>
                 <ActivityMeta activity={activity} />
+                {isTeacher && phase === 'post' ? <TargetingControl activity={activity} lessonId={lessonId} /> : null}
               </div>
               <div className="activity-row-side">
                 {activity.myResponse ? (

@@ -44,6 +44,11 @@ export function LiveSummaryPage() {
           <p className="room-kicker">{teacher ? t('live.summary.kicker') : t('live.summary.studentKicker')}</p>
           <PageTitle title={heading.data.title} />
         </div>
+        {teacher ? (
+          <Link to={`/lessons/${encodeURIComponent(lessonId)}/report`} className={buttonClass({ variant: 'secondary' })}>
+            <span>{t('live.summary.report')}</span>
+          </Link>
+        ) : null}
       </div>
       {teacher ? (
         summary.data ? (

@@ -40,9 +40,14 @@ export function ReadinessPage() {
           <p className="room-kicker">{t('readiness.kicker')}</p>
           <PageTitle title={heading.data.title} />
         </div>
-        <Link to={liveRoomPath(lessonId)} className={buttonClass({ variant: 'secondary' })}>
-          <span>{t('readiness.openRoom')}</span>
-        </Link>
+        <div className="button-row">
+          <Link to={`/lessons/${encodeURIComponent(lessonId)}/report`} className={buttonClass({ variant: 'ghost' })}>
+            <span>{t('readiness.report')}</span>
+          </Link>
+          <Link to={liveRoomPath(lessonId)} className={buttonClass({ variant: 'secondary' })}>
+            <span>{t('readiness.openRoom')}</span>
+          </Link>
+        </div>
       </div>
       <Overview data={data} />
       <Suggestion data={data} lessonId={lessonId} />
