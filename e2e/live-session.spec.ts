@@ -164,9 +164,11 @@ test('a teacher runs a live session with three students; the absent one gets cat
   await axeInBothSchemes(ana.page, 'student room on a phone, poll open');
   await expectNoHorizontalScroll(ana.page, 'student room on a phone');
   await expectTouchTargets(ana.page, 'student room on a phone');
-  await ana.page.screenshot({ path: 'docs/screenshots/live-student-phone.png' });
-  await ana.page.screenshot({ path: 'test-results/live-student-phone-full.png', fullPage: true });
-  await teacher.screenshot({ path: 'docs/screenshots/live-teacher.png', fullPage: true });
+  // The README's pictures when asked (SCREENSHOTS=1); otherwise beside the test's results.
+  const picture = (name: string) => (process.env.SCREENSHOTS ? `docs/screenshots/${name}` : test.info().outputPath(name));
+  await ana.page.screenshot({ path: picture('live-student-phone.png') });
+  await ana.page.screenshot({ path: test.info().outputPath('live-student-phone-full.png'), fullPage: true });
+  await teacher.screenshot({ path: picture('live-teacher.png'), fullPage: true });
 
   // Ben loses his connection; the teacher shows the results meanwhile; Ben comes back with them.
   benOffline = true;
