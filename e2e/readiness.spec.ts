@@ -96,6 +96,8 @@ test('the teacher reads readiness, adjusts a suggested group, and the students l
   await teacher.getByRole('link', { name: en('readiness.openRoom') }).first().click();
   await expect(teacher).toHaveURL(new RegExp(`/lessons/${lesson.id}/live$`));
   await expect(teacher.getByText(en('live.connection.connected'))).toBeVisible();
+  // Readiness opens from the live room too.
+  await expect(teacher.getByRole('link', { name: en('live.room.readiness') })).toHaveAttribute('href', `/lessons/${lesson.id}/readiness`);
   for (const s of [ann, bea, cal]) {
     await s.page.goto(`/lessons/${lesson.id}/live`);
     await expect(s.page.getByText(en('live.connection.connected'))).toBeVisible();

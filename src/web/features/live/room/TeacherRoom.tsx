@@ -46,6 +46,9 @@ export function TeacherRoom({ title, courseId, connection }: { title: string; co
           <LiveIcon name="users" size={18} />
           {t('live.room.studentsHere', { count: students })}
         </p>
+        <Link to={`/lessons/${encodeURIComponent(lessonId)}/readiness`} className={buttonClass({ variant: 'secondary' })}>
+          <span>{t('live.room.readiness')}</span>
+        </Link>
         {ended ? (
           <Link to={summaryPath} className={buttonClass({ variant: 'primary' })}>
             <span>{t('live.room.summary')}</span>
