@@ -77,6 +77,30 @@ describe.each(testDatabases())('my work on $dialect', ({ dialect, available }) =
       expect(archived.later).toEqual([]);
     });
 
+    it('sends only the fields of its schema, whatever the service returns', async () => {
+      const { teacher, course, students } = await courseWithClass(ctx.app, 1);
+      const student = students[0] as TestClient;
+      const lesson = await createLesson(teacher, course.id, 'Optics');
+      await createActivity(teacher, lesson.id, { type: 'link', content: { url: 'https://example.org' }, title: 'Lenses', dueAt: at(24) });
+      const service = ctx.app.services.work;
+      const original = service.forUser;
+      // A service that (by mistake) returns more than the schema: a row's extra columns.
+      service.forUser = async (userId, now) => {
+        const work = await original(userId, now);
+        const leak = <T extends { activity: object }>(item: T): T => ({ ...item, teacherNote: 'LEAK-item', activity: { ...item.activity, content: 'LEAK-content' } });
+        return { ...work, passwordHash: 'LEAK-top', later: work.later.map(leak), dueSoon: work.dueSoon.map(leak), courses: work.courses.map((c) => ({ ...c, joinCode: 'LEAK-course' })) };
+      };
+      try {
+        const http = await student.get('/api/me/work');
+        expect(http.status).toBe(200);
+        expect(JSON.stringify(http.body)).not.toContain('LEAK');
+        expect([...http.body.dueSoon, ...http.body.later].map((i: { activity: { title: string } }) => i.activity.title)).toEqual(['Lenses']);
+        expect(Object.keys(http.body)).toEqual(['now', 'overdue', 'dueSoon', 'later', 'done', 'courses', 'lessons', 'remainingMinutes']);
+      } finally {
+        service.forUser = original;
+      }
+    });
+
     it('answers for 10 courses × 30 activities with one query', async () => {
       const student = (await courseWithClass(ctx.app, 1)).students[0] as TestClient;
       for (let c = 0; c < 10; c++) {
