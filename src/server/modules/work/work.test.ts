@@ -101,6 +101,33 @@ describe.each(testDatabases())('my work on $dialect', ({ dialect, available }) =
       }
     });
 
+    it('lists rows in one total order: course title, course, lesson position, activity position, activity', async () => {
+      const student = (await courseWithClass(ctx.app, 1)).students[0] as TestClient;
+      // Created out of order: "Zoology" first, then two courses both called "Art".
+      for (const title of ['Zoology', 'Art', 'Art']) {
+        const { teacher, course } = await courseWithClass(ctx.app, 0);
+        expect((await teacher.patch(`/api/courses/${course.id}`, { title })).status).toBe(200);
+        await student.post('/api/courses/join', { code: course.joinCode });
+        const second = await createLesson(teacher, course.id, 'Second');
+        const first = await createLesson(teacher, course.id, 'First');
+        // Lesson "First" moved before "Second"; in each lesson, "y" moved before "x".
+        expect((await teacher.put(`/api/courses/${course.id}/lessons/order`, { lessonIds: [first.id, second.id] })).status).toBe(200);
+        for (const lesson of [second, first]) {
+          const x = await createActivity(teacher, lesson.id, { type: 'link', content: { url: 'https://example.org' }, title: `${title}/${lesson.title}/x` });
+          const y = await createActivity(teacher, lesson.id, { type: 'link', content: { url: 'https://example.org' }, title: `${title}/${lesson.title}/y` });
+          expect((await teacher.put(`/api/lessons/${lesson.id}/activities/order`, { pre: [y.id, x.id], live: [], post: [] })).status).toBe(200);
+        }
+      }
+      const rows = await createWorkRepository(ctx.database.db).asyncActivitiesForStudent(student.user!.id);
+      const arts = rows.filter((r) => r.course_title === 'Art').map((r) => r.course_id);
+      const [artA, artB] = [...new Set(arts)].sort();
+      expect(rows.map((r) => `${r.course_id === artA ? 'A1' : r.course_id === artB ? 'A2' : 'Z'} ${r.title.split('/').slice(1).join('/')}`)).toEqual([
+        'A1 First/y', 'A1 First/x', 'A1 Second/y', 'A1 Second/x',
+        'A2 First/y', 'A2 First/x', 'A2 Second/y', 'A2 Second/x',
+        'Z First/y', 'Z First/x', 'Z Second/y', 'Z Second/x',
+      ]);
+    });
+
     it('answers for 10 courses × 30 activities with one query', async () => {
       const student = (await courseWithClass(ctx.app, 1)).students[0] as TestClient;
       for (let c = 0; c < 10; c++) {
