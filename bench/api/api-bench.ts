@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { migrateToLatest, openDatabase } from '../../src/server/db/database.ts';
 import { freshPgSchema, tempDir } from '../live/live-bench.ts';
 import { startChild, type Child } from '../lib/procs.ts';
@@ -96,6 +97,10 @@ export async function apiBench(options: { rounds: number; seconds: number; conne
     const fresh = await freshPgSchema(options.pgUrl);
     try {
       const seeded = await seedWork(fresh.database, shape);
+      // Statistics, as autovacuum would have gathered them long before on a live database: the
+      // tables were just bulk-filled, and without them the planner takes every table for empty
+      // (and autovacuum may analyse them in the middle of a round).
+      await sql`analyze`.execute(fresh.database.db);
       log(`seeded My work (PostgreSQL): ${seeded.activities} activities`);
       out.postgres = await compare('postgres', fresh.url, options, seeded.student.token);
     } finally {

@@ -20,12 +20,12 @@ export type TandemServer = {
  * 127.0.0.1 only. With BENCH_PROFILE=<dir> it runs under `node --cpu-prof` and writes its
  * profile there when stopped.
  */
-export async function startTandem(env: { DATABASE_URL: string; REDIS_URL?: string }, name = 'tandem'): Promise<TandemServer> {
+export async function startTandem(env: { DATABASE_URL: string; REDIS_URL?: string }, name = 'tandem', cwd = root): Promise<TandemServer> {
   const port = await freePort();
   const profileDir = process.env.BENCH_PROFILE;
   const args = [...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir, '--cpu-prof-name', `${name}-${Date.now()}.cpuprofile`] : []), 'bin/tandem.ts', 'serve', '--no-demo'];
   const child: ChildProcess = spawn(process.execPath, args, {
-    cwd: root,
+    cwd,
     // Its own process group: a signal meant for a server's group (a test harness cleaning up
     // servers) must not reach the bench driver. The driver stops it on exit (below).
     detached: true,

@@ -3,12 +3,13 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import Fastify from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import { migrateToLatest, openDatabase, type Database } from './db/database.ts';
 import { installAuthentication } from './http/authenticate.ts';
 import { installCsrfProtection } from './http/csrf.ts';
 import { installNulRejection } from './http/reject-nul.ts';
+import { serializerCompiler } from './http/response-serializer.ts';
 import { contentSecurityDirectives } from './http/content-security.ts';
 import { frameworkErrors, installErrorHandling } from './http/error-handler.ts';
 import { serveWebApp } from './http/web-app.ts';
@@ -50,6 +51,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
     frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
+  // Only the fields a response schema lists leave the server (http/response-serializer.ts).
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
   app.setNotFoundHandler((request, reply) =>

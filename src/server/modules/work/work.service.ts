@@ -5,6 +5,11 @@ import type { WorkRepository } from './work.repository.ts';
 const DUE_SOON_MS = 48 * 60 * 60 * 1000;
 
 type Tally = { done: number; total: number };
+/** An activity's type from its row, checked as the schema would (a stored type the schema does not know is an error). */
+const activityTypes = new Set<string>(ActivityType.options);
+const activityType = (type: string): ActivityType => (activityTypes.has(type) ? (type as ActivityType) : ActivityType.parse(type));
+/** Code-unit order, for normalised ISO instants (the same as their time order). */
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const progress = (t: Tally) => ({ done: t.done, total: t.total, percent: t.total === 0 ? 0 : Math.round((100 * t.done) / t.total) });
 
 export function createWorkService(deps: { work: WorkRepository }) {
@@ -18,26 +23,33 @@ export function createWorkService(deps: { work: WorkRepository }) {
       const lessons = new Map<string, { courseId: string; title: string; position: number } & Tally>();
       const result: MyWork = { now: nowIso, overdue: [], dueSoon: [], later: [], done: [], courses: [], lessons: [], remainingMinutes: 0 };
 
+      const nowMs = now.getTime();
+      const soonMs = nowMs + DUE_SOON_MS;
+      // The due instant of each listed item, parsed once (stored due dates are normalised ISO
+      // instants, so their time order is their string order; no due date sorts last).
+      const dueOf = new Map<WorkItem, number>();
+
       for (const row of rows) {
         const status = row.status ?? 'not_started';
         const done = status === 'done';
         if (row.required === 1) {
-          const course = courses.get(row.course_id) ?? { title: row.course_title, done: 0, total: 0 };
-          const lesson = lessons.get(row.lesson_id) ?? { courseId: row.course_id, title: row.lesson_title, position: Number(row.lesson_position), done: 0, total: 0 };
+          let course = courses.get(row.course_id);
+          if (!course) courses.set(row.course_id, (course = { title: row.course_title, done: 0, total: 0 }));
+          let lesson = lessons.get(row.lesson_id);
+          if (!lesson) lessons.set(row.lesson_id, (lesson = { courseId: row.course_id, title: row.lesson_title, position: Number(row.lesson_position), done: 0, total: 0 }));
           course.total += 1;
           lesson.total += 1;
           if (done) {
             course.done += 1;
             lesson.done += 1;
           }
-          courses.set(row.course_id, course);
-          lessons.set(row.lesson_id, lesson);
         }
         const notOpenYet = row.opens_at !== null && row.opens_at > nowIso;
         if (notOpenYet || (row.closed === 1 && !done)) continue;
-        const overdue = !done && row.due_at !== null && new Date(row.due_at) < now;
+        const dueMs = row.due_at === null ? Infinity : Date.parse(row.due_at);
+        const overdue = !done && dueMs < nowMs;
         const item: WorkItem = {
-          activity: { id: row.id, title: row.title, type: ActivityType.parse(row.type), required: row.required === 1 },
+          activity: { id: row.id, title: row.title, type: activityType(row.type), required: row.required === 1 },
           course: { id: row.course_id, title: row.course_title },
           lesson: { id: row.lesson_id, title: row.lesson_title, position: Number(row.lesson_position) },
           phase: row.phase === 'post' ? 'post' : 'pre',
@@ -48,22 +60,23 @@ export function createWorkService(deps: { work: WorkRepository }) {
           late: row.late === 1 || overdue,
           submittedAt: row.submitted_at ?? null,
         };
+        dueOf.set(item, dueMs);
         if (done) result.done.push(item);
         else if (overdue) result.overdue.push(item);
-        else if (row.due_at !== null && new Date(row.due_at).toISOString() <= soon) result.dueSoon.push(item);
+        else if (dueMs <= soonMs) result.dueSoon.push(item);
         else result.later.push(item);
         if (!done) result.remainingMinutes += item.estimatedMinutes ?? 0;
       }
 
       const byDue = (a: WorkItem, b: WorkItem) =>
-        (a.dueAt ?? '\uffff').localeCompare(b.dueAt ?? '\uffff') ||
+        dueOf.get(a)! - dueOf.get(b)! ||
         a.course.title.localeCompare(b.course.title) ||
         a.lesson.position - b.lesson.position ||
         (a.phase === b.phase ? 0 : a.phase === 'pre' ? -1 : 1);
       result.overdue.sort(byDue);
       result.dueSoon.sort(byDue);
       result.later.sort(byDue);
-      result.done.sort((a, b) => (b.submittedAt ?? '').localeCompare(a.submittedAt ?? ''));
+      result.done.sort((a, b) => compareText(b.submittedAt ?? '', a.submittedAt ?? ''));
       result.courses = [...courses].map(([courseId, c]) => ({ courseId, title: c.title, progress: progress(c) }));
       result.lessons = [...lessons]
         .sort(([, a], [, b]) => a.courseId.localeCompare(b.courseId) || a.position - b.position)
