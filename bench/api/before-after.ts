@@ -37,7 +37,7 @@ async function forgetNewerMigrations(database: { db: import('kysely').Kysely<any
   const ran = await database.db.selectFrom('kysely_migration').select('name').execute();
   for (const { name } of ran) {
     if (known.has(name)) continue;
-    if (name === '20261125_2250_work_index') await sql`drop index responses_user_work_idx`.execute(database.db);
+    if (name === '20261125_0007_work_index') await sql`drop index responses_user_work_idx`.execute(database.db);
     else throw new Error(`do not know how to undo migration ${name}`);
     await database.db.deleteFrom('kysely_migration').where('name', '=', name).execute();
   }
