@@ -133,7 +133,8 @@ function Overview({ data }: { data: Readiness }) {
 }
 
 function Students({ data }: { data: Readiness }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const percent = new Intl.NumberFormat(i18n.resolvedLanguage ?? 'en', { style: 'percent', maximumFractionDigits: 0 });
   return (
     <Card title={t('readiness.students.title')}>
       <div className="readiness-scroll">
@@ -156,7 +157,7 @@ function Students({ data }: { data: Readiness }) {
                 <td>{t(`readiness.status.${s.status}`)}</td>
                 <td>{t('readiness.students.ofRequired', { completed: s.completed, required: s.required })}</td>
                 <td>{s.minutesLeft}</td>
-                <td>{s.quizScore === null ? '—' : `${Math.round(s.quizScore * 100)} %`}</td>
+                <td>{s.quizScore === null ? '—' : percent.format(s.quizScore)}</td>
                 <td>{s.stuck ? `${t('readiness.students.yes')}${s.stuckNote ? ` — ${s.stuckNote}` : ''}` : t('readiness.students.no')}</td>
               </tr>
             ))}
