@@ -137,7 +137,8 @@ function Students({ data }: { data: Readiness }) {
   const percent = new Intl.NumberFormat(i18n.resolvedLanguage ?? 'en', { style: 'percent', maximumFractionDigits: 0 });
   return (
     <Card title={t('readiness.students.title')}>
-      <div className="readiness-scroll">
+      {/* Focusable, so a keyboard can scroll the table sideways on a phone. */}
+      <div className="readiness-scroll" role="group" aria-label={t('readiness.students.title')} tabIndex={0}>
         <table className="readiness-table" data-testid="readiness-students">
           <caption className="visually-hidden">{t('readiness.students.title')}</caption>
           <thead>
@@ -173,7 +174,7 @@ function Items({ data }: { data: Readiness }) {
   if (data.items.length === 0) return null;
   return (
     <Card title={t('readiness.items.title')} description={t('readiness.items.description')}>
-      <div className="readiness-scroll">
+      <div className="readiness-scroll" role="group" aria-label={t('readiness.items.title')} tabIndex={0}>
         <table className="readiness-table" data-testid="readiness-items">
           <caption className="visually-hidden">{t('readiness.items.title')}</caption>
           <thead>
