@@ -63,6 +63,8 @@ test('a teacher starts a lesson from a template, reads its design, and fixes fla
   await expect(page.getByRole('heading', { level: 1, name: 'Week 1 – Photosynthesis' })).toBeVisible();
   await expect(page).toHaveURL(/\/lessons\/[^/]+$/);
   const templateLessonUrl = page.url();
+  // On a wide screen the panel is always open: no fold toggle.
+  await expect(page.getByTestId('guidance-toggle')).toBeHidden();
   for (const phase of ['pre', 'live', 'post'] as const) await expect(phaseTile(page, phase)).toContainText(en('learning.meta.minutes', { count: flipped.minutes[phase] }));
   await expect(phaseTile(page, 'live')).toContainText(en('lesson.guidance.sessionLength', { count: 45 }));
   await expect(page.getByTestId('guidance-good')).toContainText(en('lesson.guidance.goodTitle'));
@@ -143,6 +145,17 @@ test('in French, on a phone: the templates and the flags speak French and fit th
   const lesson = await flaggedLesson(api, course.id, 'fr');
   await page.goto(`/lessons/${lesson.id}`);
   await expect(page.getByRole('heading', { level: 2, name: fr('lesson.guidance.title') })).toBeVisible();
+  // On a phone the panel is folded to a one-line summary, so the lesson's phases stay near the top.
+  const toggle = page.getByTestId('guidance-toggle');
+  await expect(toggle).toContainText(fr('lesson.guidance.flagsTitle', { count: 4 }));
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByTestId('guidance')).toBeHidden();
+  const panelBottom = (await page.locator('.guidance-card').boundingBox())!;
+  expect(panelBottom.y + panelBottom.height).toBeLessThan(740);
+  await expectAccessible(page, 'lesson with folded guidance (fr, phone)');
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await expect(toggle).toContainText(fr('lesson.guidance.toggleHide'));
   await expect(flagItem(page, 'prework_due_after_start')).toContainText('« Reading » est à rendre après le début de la séance en direct.');
   await expect(flagItem(page, 'live_acquisition').getByRole('button', { name: fr('lesson.guidance.fix.live_acquisition') })).toBeVisible();
   await expectAccessible(page, 'lesson with flags (fr)');

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Guidance, GuidanceFlag } from '../../../shared/schemas/guidance.ts';
@@ -36,20 +36,34 @@ export function GuidancePanel({ lesson }: { lesson: Lesson }) {
   const { t } = useTranslation();
   const course = useCourse(lesson.courseId);
   const query = useGuidance(lesson.id, designVersion(lesson, course.data?.preworkBudgetMinutes));
+  // On phones the panel starts folded to one line, so the lesson's phases stay near the top; the toggle is hidden on wider screens.
+  const [open, setOpen] = useState(false);
+  const bodyId = useId();
+  const count = query.data?.flags.length;
+  const summary = count === undefined ? t('lesson.guidance.loading') : count === 0 ? t('lesson.guidance.summaryNone') : t('lesson.guidance.flagsTitle', { count });
   return (
-    <Card className="guidance-card" title={t('lesson.guidance.title')} description={t('lesson.guidance.description')}>
-      {query.isPending ? (
-        <p className="muted">{t('lesson.guidance.loading')}</p>
-      ) : query.isError ? (
-        <Alert tone="error" action={<Button onClick={() => void query.refetch()}>{t('common.retry')}</Button>}>
-          {errorMessage(t, query.error)}
-        </Alert>
-      ) : (
-        <div className="guidance-grid" data-testid="guidance">
-          <TimeUse guidance={query.data} courseId={lesson.courseId} />
-          <Flags guidance={query.data} lesson={lesson} />
-        </div>
-      )}
+    <Card className={open ? 'guidance-card is-open' : 'guidance-card'} title={t('lesson.guidance.title')} description={t('lesson.guidance.description')}>
+      <button type="button" className="guidance-toggle" aria-expanded={open} aria-controls={bodyId} onClick={() => setOpen(!open)} data-testid="guidance-toggle">
+        <span className="guidance-toggle-summary">{summary}</span>
+        <span className="guidance-toggle-action">
+          {open ? t('lesson.guidance.toggleHide') : t('lesson.guidance.toggleShow')}
+          <Icon name="chevronDown" size={18} />
+        </span>
+      </button>
+      <div className="guidance-body" id={bodyId}>
+        {query.isPending ? (
+          <p className="muted">{t('lesson.guidance.loading')}</p>
+        ) : query.isError ? (
+          <Alert tone="error" action={<Button onClick={() => void query.refetch()}>{t('common.retry')}</Button>}>
+            {errorMessage(t, query.error)}
+          </Alert>
+        ) : (
+          <div className="guidance-grid" data-testid="guidance">
+            <TimeUse guidance={query.data} courseId={lesson.courseId} />
+            <Flags guidance={query.data} lesson={lesson} />
+          </div>
+        )}
+      </div>
     </Card>
   );
 }

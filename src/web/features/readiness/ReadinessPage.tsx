@@ -138,10 +138,12 @@ function Overview({ data }: { data: Readiness }) {
 }
 
 function Students({ data }: { data: Readiness }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const percent = new Intl.NumberFormat(i18n.resolvedLanguage ?? 'en', { style: 'percent', maximumFractionDigits: 0 });
   return (
     <Card title={t('readiness.students.title')}>
-      <div className="readiness-scroll">
+      {/* Focusable, so a keyboard can scroll the table sideways on a phone. */}
+      <div className="readiness-scroll" role="group" aria-label={t('readiness.students.title')} tabIndex={0}>
         <table className="readiness-table" data-testid="readiness-students">
           <caption className="visually-hidden">{t('readiness.students.title')}</caption>
           <thead>
@@ -161,7 +163,7 @@ function Students({ data }: { data: Readiness }) {
                 <td>{t(`readiness.status.${s.status}`)}</td>
                 <td>{t('readiness.students.ofRequired', { completed: s.completed, required: s.required })}</td>
                 <td>{s.minutesLeft}</td>
-                <td>{s.quizScore === null ? '—' : `${Math.round(s.quizScore * 100)} %`}</td>
+                <td>{s.quizScore === null ? '—' : percent.format(s.quizScore)}</td>
                 <td>{s.stuck ? `${t('readiness.students.yes')}${s.stuckNote ? ` — ${s.stuckNote}` : ''}` : t('readiness.students.no')}</td>
               </tr>
             ))}
@@ -177,7 +179,7 @@ function Items({ data }: { data: Readiness }) {
   if (data.items.length === 0) return null;
   return (
     <Card title={t('readiness.items.title')} description={t('readiness.items.description')}>
-      <div className="readiness-scroll">
+      <div className="readiness-scroll" role="group" aria-label={t('readiness.items.title')} tabIndex={0}>
         <table className="readiness-table" data-testid="readiness-items">
           <caption className="visually-hidden">{t('readiness.items.title')}</caption>
           <thead>

@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -13,7 +14,8 @@ import { useFormat } from '../account/use-format.ts';
 import { ActivityIcon } from '../activities/ActivityIcon.tsx';
 import { loadLocaleParts } from '../../i18n/i18n.ts';
 import { roomPhase } from '../live/room-window.ts';
-import type { LiveWindow } from '../../lib/light-schemas.ts';
+import { api } from '../../lib/api.ts';
+import { CourseListLight, type LiveWindow } from '../../lib/light-schemas.ts';
 import { useLiveWindows, useMyWork } from './work-api.ts';
 import '../../styles/learning-base.css';
 import '../../styles/work.css';
@@ -141,6 +143,9 @@ export function MyWorkPage() {
   const lessonIds = [...new Set(all.map((item) => item.lesson.id))];
   const lives = useLiveWindows(lessonIds);
   const toDo = work ? work.overdue.length + work.dueSoon.length + work.later.length : 0;
+  // A teacher with no course to take is not told to "join with the code your teacher gave you". Same cache key as the course list.
+  const courses = useQuery({ queryKey: ['courses', 'list'], queryFn: async () => (await api.get('/api/courses', CourseListLight)).courses });
+  const teaches = courses.data?.some((course) => course.role === 'teacher') ?? false;
 
   return (
     <div className="container work-page">
@@ -160,25 +165,47 @@ export function MyWorkPage() {
       {query.isError ? <PageError error={query.error} onRetry={() => void query.refetch()} /> : null}
       {work ? (
         work.courses.length === 0 && all.length === 0 ? (
-          <div className="card">
-            <EmptyState
-              icon="book"
-              headingLevel={2}
-              title={t('work.empty.title')}
-              actions={
-                <>
-                  <ButtonLink to="/join" variant="primary" icon="enter">
-                    {t('courses.joinAction')}
-                  </ButtonLink>
-                  <ButtonLink to="/courses" icon="book">
-                    {t('nav.courses')}
-                  </ButtonLink>
-                </>
-              }
-            >
-              <p>{t('work.empty.body')}</p>
-            </EmptyState>
-          </div>
+          teaches ? (
+            <div className="card">
+              <EmptyState
+                icon="book"
+                headingLevel={2}
+                title={t('work.emptyTeacher.title')}
+                actions={
+                  <>
+                    <ButtonLink to="/courses" variant="primary" icon="book">
+                      {t('nav.courses')}
+                    </ButtonLink>
+                    <ButtonLink to="/join" icon="enter">
+                      {t('courses.joinAction')}
+                    </ButtonLink>
+                  </>
+                }
+              >
+                <p>{t('work.emptyTeacher.body')}</p>
+              </EmptyState>
+            </div>
+          ) : (
+            <div className="card">
+              <EmptyState
+                icon="book"
+                headingLevel={2}
+                title={t('work.empty.title')}
+                actions={
+                  <>
+                    <ButtonLink to="/join" variant="primary" icon="enter">
+                      {t('courses.joinAction')}
+                    </ButtonLink>
+                    <ButtonLink to="/courses" icon="book">
+                      {t('nav.courses')}
+                    </ButtonLink>
+                  </>
+                }
+              >
+                <p>{t('work.empty.body')}</p>
+              </EmptyState>
+            </div>
+          )
         ) : (
           <div className="work-layout">
             <div className="work-groups">
