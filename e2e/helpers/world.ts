@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { settleMotion } from './a11y.ts';
 import { apiAs, newPerson } from './accounts.ts';
 import type { Lang } from './i18n.ts';
 import { learningApi } from './learning.ts';
@@ -81,6 +82,7 @@ export async function closeWorld(world: World): Promise<void> {
 
 /** Every axe rule (best practices too), every impact: one line per rule, with the elements it found. */
 export async function axeViolations(page: Page): Promise<string[]> {
+  await settleMotion(page);
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations.map((violation) => `${violation.impact ?? 'minor'} ${violation.id}: ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).join(' | ')}`);
 }

@@ -1,14 +1,9 @@
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale } from 'chart.js';
-import { useMemo } from 'react';
 import { Bar } from 'react-chartjs-2';
+import { PHASE_TOKENS, useChartColors, useReducedMotion } from '../../components/charts/chart-theme.ts';
 
 // Only what a stacked bar chart needs; this file is its own lazy chunk (chart.js is large).
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend);
-
-function cssColor(name: string, fallback: string): string {
-  const value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
-  return value || fallback;
-}
 
 export type GuidanceChartRow = { label: string; pre: number; live: number; post: number };
 
@@ -17,17 +12,8 @@ export type GuidanceChartRow = { label: string; pre: number; live: number; post:
  * in words. Hidden from assistive tech: the table next to it carries the same numbers.
  */
 export default function GuidanceChart({ rows, phases }: { rows: GuidanceChartRow[]; phases: { pre: string; live: string; post: string } }) {
-  const colors = useMemo(
-    () => ({
-      pre: cssColor('--color-primary', '#4f46e5'),
-      live: cssColor('--color-accent', '#0f766e'),
-      post: cssColor('--color-warm', '#b54708'),
-      text: cssColor('--color-text-muted', '#545b69'),
-      grid: cssColor('--color-border', '#e2e5ea'),
-    }),
-    [],
-  );
-  const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  const colors = useChartColors(PHASE_TOKENS);
+  const reduceMotion = useReducedMotion();
   const dataset = (phase: 'pre' | 'live' | 'post') => ({
     label: phases[phase],
     data: rows.map((row) => row[phase]),

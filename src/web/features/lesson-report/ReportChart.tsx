@@ -1,26 +1,10 @@
 import { BarController, BarElement, CategoryScale, Chart, LinearScale } from 'chart.js';
-import { useEffect, useMemo, useState } from 'react';
 import { Bar } from 'react-chartjs-2';
+import { PHASE_TOKENS, useChartColors, useMedia } from '../../components/charts/chart-theme.ts';
 
 // Only what a bar chart needs; this file is its own lazy chunk (chart.js is large).
 Chart.register(BarController, BarElement, CategoryScale, LinearScale);
 
-function cssColor(name: string, fallback: string): string {
-  const value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
-  return value || fallback;
-}
-
-/** Whether a media query matches, following changes (light/dark, a phone turned sideways). */
-function useMedia(query: string): boolean {
-  const [matches, setMatches] = useState(() => window.matchMedia(query).matches);
-  useEffect(() => {
-    const media = window.matchMedia(query);
-    const onChange = () => setMatches(media.matches);
-    media.addEventListener('change', onChange);
-    return () => media.removeEventListener('change', onChange);
-  }, [query]);
-  return matches;
-}
 
 /** Labels on short lines on a phone, so the axis never crops them. */
 function wrap(text: string, width: number): string[] {
@@ -40,19 +24,8 @@ export type ReportBar = { label: string; count: number; tone: 'pre' | 'live' | '
  * (colour is never the only signal). Hidden from assistive tech: the table beside it has the numbers.
  */
 export default function ReportChart({ bars, students }: { bars: ReportBar[]; students: number }) {
-  const dark = useMedia('(prefers-color-scheme: dark)');
   const narrow = useMedia('(max-width: 639px)');
-  const colors = useMemo(
-    () => ({
-      pre: cssColor('--color-primary', '#4f46e5'),
-      live: cssColor('--color-accent', '#0f766e'),
-      post: cssColor('--color-warm', '#b54708'),
-      text: cssColor('--color-text-muted', '#545b69'),
-      grid: cssColor('--color-border', '#e2e5ea'),
-    }),
-    // Recomputed when the scheme changes: the tokens have new values then.
-    [dark],
-  );
+  const colors = useChartColors(PHASE_TOKENS);
   return (
     <div className="report-chart" aria-hidden="true">
       <Bar

@@ -1,30 +1,24 @@
 import { BarController, BarElement, CategoryScale, Chart, LinearScale } from 'chart.js';
-import { useMemo } from 'react';
 import { Bar } from 'react-chartjs-2';
+import { useChartColors, useReducedMotion } from '../../../components/charts/chart-theme.ts';
 
 // Only what a bar chart needs: chart.js is large, and this file loads only when a poll is shown.
 Chart.register(BarController, BarElement, CategoryScale, LinearScale);
 
-function cssColor(name: string, fallback: string): string {
-  const value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
-  return value || fallback;
-}
+const TOKENS = {
+  bar: ['--color-primary', '#4f46e5'],
+  right: ['--color-success', '#067647'],
+  text: ['--color-text-muted', '#545b69'],
+  grid: ['--color-border', '#e2e5ea'],
+} as const;
 
 /**
  * The bar chart of a poll's answers. It is decorative for assistive tech: the table next to it
  * carries the same numbers (see PollResults).
  */
 export default function PollChart({ choices, counts, correct }: { choices: string[]; counts: number[]; correct: number[] | null }) {
-  const colors = useMemo(
-    () => ({
-      bar: cssColor('--color-primary', '#4f46e5'),
-      right: cssColor('--color-success', '#067647'),
-      text: cssColor('--color-text-muted', '#545b69'),
-      grid: cssColor('--color-border', '#e2e5ea'),
-    }),
-    [],
-  );
-  const reduceMotion = typeof window !== 'undefined' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  const colors = useChartColors(TOKENS);
+  const reduceMotion = useReducedMotion();
   return (
     <div className="poll-chart" aria-hidden="true">
       <Bar
