@@ -114,3 +114,41 @@ test('sign in, open a course and a lesson, tick a checklist and submit a quiz wi
   await expect(page.getByText(t('en', 'activity.quiz.score', { score: 2, max: 2 }))).toBeVisible();
   await expectAccessible(page, 'quiz results, by keyboard');
 });
+
+test('the header menus close on Escape (focus back on their button), on a press elsewhere, on tabbing out and on a new page', async ({ page, baseURL }) => {
+  await apiAs(page.request, baseURL!).signUp(newPerson('student'));
+  await page.goto('/work');
+  await expect(page.getByRole('heading', { level: 1, name: t('en', 'work.title') })).toBeVisible();
+  const menuButton = page.getByRole('button', { name: new RegExp(t('en', 'nav.accountMenu')) });
+  const accountLink = page.getByRole('link', { name: t('en', 'nav.account') });
+
+  // Escape: closed, and the focus is back where the keyboard user left it.
+  await menuButton.focus();
+  await page.keyboard.press('Enter');
+  await expect(menuButton).toHaveAttribute('aria-expanded', 'true');
+  await expect(accountLink).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(menuButton).toHaveAttribute('aria-expanded', 'false');
+  await expect(accountLink).toBeHidden();
+  await expect(menuButton).toBeFocused();
+
+  // A press elsewhere on the page.
+  const bell = page.getByRole('button', { name: t('en', 'notifications.label', { count: 0 }) });
+  await bell.click();
+  await expect(bell).toHaveAttribute('aria-expanded', 'true');
+  await page.getByRole('heading', { level: 1 }).click();
+  await expect(bell).toHaveAttribute('aria-expanded', 'false');
+
+  // Tabbing past the last item of the menu.
+  await menuButton.focus();
+  await page.keyboard.press('Enter');
+  await tabTo(page, page.getByRole('button', { name: t('en', 'nav.signOut') }));
+  await page.keyboard.press('Tab');
+  await expect(menuButton).toHaveAttribute('aria-expanded', 'false');
+
+  // Following a link in it: the next page starts with it closed.
+  await menuButton.click();
+  await accountLink.click();
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(menuButton).toHaveAttribute('aria-expanded', 'false');
+});

@@ -1,51 +1,24 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'react-router';
+import { Link } from 'react-router';
 import type { User } from '../../shared/schemas/auth.ts';
 import { Avatar } from '../components/Avatar.tsx';
 import { Icon } from '../components/Icon.tsx';
 import { useSignOut } from '../features/auth/session.ts';
+import { usePopover } from '../lib/use-popover.ts';
 
 /** The account disclosure in the header: who is signed in, settings, sign out. */
 export function UserMenu({ user }: { user: User }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, rootRef, buttonRef, onBlur } = usePopover();
   const panelId = useId();
-  const rootRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const location = useLocation();
   const signOut = useSignOut();
-
-  useEffect(() => setOpen(false), [location.pathname]);
-
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (event: PointerEvent) => {
-      if (event.target instanceof Node && !rootRef.current?.contains(event.target)) setOpen(false);
-    };
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') {
-        setOpen(false);
-        buttonRef.current?.focus();
-      }
-    };
-    document.addEventListener('pointerdown', onPointer);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('pointerdown', onPointer);
-      document.removeEventListener('keydown', onKey);
-    };
-  }, [open]);
 
   return (
     <div
       className="user-menu"
       ref={rootRef}
-      onBlur={(event) => {
-        // Tabbing out of the menu closes it, as clicking elsewhere does. (No relatedTarget means
-        // a click, which the pointer handler judges: Safari does not focus clicked buttons.)
-        if (event.relatedTarget instanceof Node && !rootRef.current?.contains(event.relatedTarget)) setOpen(false);
-      }}
+      onBlur={onBlur}
     >
       <button
         ref={buttonRef}

@@ -29,7 +29,14 @@ const PATHS = {
 
 export type IconName = keyof typeof PATHS;
 
-export function Icon({ name, size = 20, className }: { name: IconName; size?: number; className?: string }) {
+export type IconProps = { size?: number; className?: string };
+
+/**
+ * One 24px line icon from its path: the drawing every icon set of the app shares. Features keep
+ * their own paths (features/live/LiveIcon.tsx, features/offline/OfflineIcon.tsx) so each page
+ * downloads only the icons it shows.
+ */
+export function LineIcon({ d, size = 20, className }: IconProps & { d: string }) {
   return (
     <svg
       className={className ? `icon ${className}` : 'icon'}
@@ -44,7 +51,11 @@ export function Icon({ name, size = 20, className }: { name: IconName; size?: nu
       aria-hidden="true"
       focusable="false"
     >
-      <path d={PATHS[name]} />
+      <path d={d} />
     </svg>
   );
+}
+
+export function Icon({ name, ...props }: IconProps & { name: IconName }) {
+  return <LineIcon d={PATHS[name]} {...props} />;
 }

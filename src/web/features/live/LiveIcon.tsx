@@ -1,3 +1,5 @@
+import { LineIcon, type IconProps } from '../../components/Icon.tsx';
+
 /** Icons only the live pages use, drawn like components/Icon.tsx (24px line, currentColor). */
 const PATHS = {
   video: 'M3 7a2 2 0 0 1 2-2h9a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2zM16 10l5-3v10l-5-3',
@@ -17,22 +19,6 @@ const PATHS = {
 
 export type LiveIconName = keyof typeof PATHS;
 
-export function LiveIcon({ name, size = 20, className }: { name: LiveIconName; size?: number; className?: string }) {
-  return (
-    <svg
-      className={className ? `icon ${className}` : 'icon'}
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.8}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      <path d={PATHS[name]} />
-    </svg>
-  );
+export function LiveIcon({ name, ...props }: IconProps & { name: LiveIconName }) {
+  return <LineIcon d={PATHS[name]} {...props} />;
 }

@@ -1,8 +1,9 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import type { Notification } from '../../../shared/schemas/notifications.ts';
 import { Button } from '../../components/Button.tsx';
+import { usePopover } from '../../lib/use-popover.ts';
 import { useFormat } from '../account/use-format.ts';
 import { useMarkAllRead, useMarkRead, useNotifications } from './notifications-api.ts';
 import '../../styles/notifications.css';
@@ -20,18 +21,13 @@ export function NotificationBell() {
   const { t } = useTranslation();
   const format = useFormat();
   const navigate = useNavigate();
-  const location = useLocation();
   const query = useNotifications();
   const markRead = useMarkRead();
   const markAll = useMarkAllRead();
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, rootRef, buttonRef, onBlur } = usePopover();
   const panelId = useId();
-  const rootRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
   const unread = query.data?.unreadCount ?? 0;
   const notifications = query.data?.notifications ?? [];
-
-  useEffect(() => setOpen(false), [location.pathname]);
 
   // Announce new arrivals once (politely), not the count on every page.
   const seen = useRef<number | null>(null);
@@ -41,25 +37,6 @@ export function NotificationBell() {
     if (seen.current !== null && unread > seen.current) setAnnounce(t('notifications.arrived', { count: unread }));
     seen.current = unread;
   }, [query.data, unread, t]);
-
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (event: PointerEvent) => {
-      if (event.target instanceof Node && !rootRef.current?.contains(event.target)) setOpen(false);
-    };
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') {
-        setOpen(false);
-        buttonRef.current?.focus();
-      }
-    };
-    document.addEventListener('pointerdown', onPointer);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('pointerdown', onPointer);
-      document.removeEventListener('keydown', onKey);
-    };
-  }, [open]);
 
   function openNotification(notification: Notification) {
     if (!notification.read) markRead.mutate(notification.id);
@@ -71,9 +48,7 @@ export function NotificationBell() {
     <div
       className="notification-bell"
       ref={rootRef}
-      onBlur={(event) => {
-        if (event.relatedTarget instanceof Node && !rootRef.current?.contains(event.relatedTarget)) setOpen(false);
-      }}
+      onBlur={onBlur}
     >
       <button ref={buttonRef} type="button" className="bell-button" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((value) => !value)}>
         <BellIcon />

@@ -1,3 +1,5 @@
+import { LineIcon, type IconProps } from '../../components/Icon.tsx';
+
 /** Line icons of the offline feature, drawn like components/Icon.tsx (24px grid, currentColor). */
 const PATHS = {
   cloud: 'M7 18a4.5 4.5 0 0 1-.6-8.96A6 6 0 0 1 18 9.5a4.25 4.25 0 0 1-.5 8.5z',
@@ -10,22 +12,6 @@ const PATHS = {
 
 export type OfflineIconName = keyof typeof PATHS;
 
-export function OfflineIcon({ name, size = 20, className }: { name: OfflineIconName; size?: number; className?: string }) {
-  return (
-    <svg
-      className={className ? `icon ${className}` : 'icon'}
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.8}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      <path d={PATHS[name]} />
-    </svg>
-  );
+export function OfflineIcon({ name, ...props }: IconProps & { name: OfflineIconName }) {
+  return <LineIcon d={PATHS[name]} {...props} />;
 }

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation } from 'react-router';
 import { Spinner } from '../../components/Spinner.tsx';
+import { usePopover } from '../../lib/use-popover.ts';
 import { OfflineIcon } from './OfflineIcon.tsx';
 import { useConnectivity, type Connectivity } from './use-connectivity.ts';
 import { offlineQueue } from './queue.ts';
@@ -47,11 +47,8 @@ export function OfflineStatus({ userId, initiallyOpen = false }: { userId: strin
   const state = useConnectivity();
   const announcement = useAnnouncement(state);
   const tone = toneOf(state);
-  const [open, setOpen] = useState(initiallyOpen);
+  const { open, setOpen, rootRef, buttonRef, onBlur } = usePopover(initiallyOpen);
   const panelId = useId();
-  const rootRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const location = useLocation();
 
   // Loaded by a press on the small indicator (lazy.tsx): the focus moves onto this one.
   useEffect(() => {
@@ -61,29 +58,6 @@ export function OfflineStatus({ userId, initiallyOpen = false }: { userId: strin
   useEffect(() => {
     void offlineQueue.drain();
   }, [userId]);
-  const path = useRef(location.pathname);
-  useEffect(() => {
-    if (path.current !== location.pathname) setOpen(false);
-    path.current = location.pathname;
-  }, [location.pathname]);
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (event: PointerEvent) => {
-      if (event.target instanceof Node && !rootRef.current?.contains(event.target)) setOpen(false);
-    };
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') {
-        setOpen(false);
-        buttonRef.current?.focus();
-      }
-    };
-    document.addEventListener('pointerdown', onPointer);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('pointerdown', onPointer);
-      document.removeEventListener('keydown', onKey);
-    };
-  }, [open]);
 
   const words = [
     tone === 'offline' ? t('offline.status.offline') : tone === 'syncing' && state.syncing ? t('offline.status.syncing') : t('offline.status.online'),
@@ -99,9 +73,7 @@ export function OfflineStatus({ userId, initiallyOpen = false }: { userId: strin
       data-testid="connection-status"
       data-state={tone}
       data-pending={state.pending}
-      onBlur={(event) => {
-        if (event.relatedTarget instanceof Node && !rootRef.current?.contains(event.relatedTarget)) setOpen(false);
-      }}
+      onBlur={onBlur}
     >
       <button ref={buttonRef} type="button" className={`offline-pill offline-pill-${tone}`} aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((value) => !value)}>
         {tone === 'syncing' && state.syncing ? <Spinner size={18} /> : <OfflineIcon name={tone === 'offline' ? 'cloudOff' : tone === 'syncing' ? 'sync' : 'cloud'} size={20} />}

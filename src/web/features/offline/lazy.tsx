@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { loadLocaleParts } from '../../i18n/i18n.ts';
+import { OfflineIcon } from './OfflineIcon.tsx';
 import { setOfflineUser } from './offline-user.ts';
 import { queueState } from './queue-state.ts';
 import { serviceWorkerUpdate } from './register.ts';
@@ -42,9 +43,6 @@ function useAfterFirstScreen(): boolean {
   return ready;
 }
 
-const CLOUD = 'M7 18a4.5 4.5 0 0 1-.6-8.96A6 6 0 0 1 18 9.5a4.25 4.25 0 0 1-.5 8.5z';
-const CLOUD_OFF = 'M3 3l18 18M8.5 6.3A6 6 0 0 1 18 9.5a4.25 4.25 0 0 1 2.3 7.2M16.5 18H7a4.5 4.5 0 0 1-1.3-8.8';
-
 /** The first download's indicator: online or offline; a press loads the full one with its panel. */
 function SmallIndicator({ online, onOpen }: { online: boolean; onOpen: () => void }) {
   const { t } = useTranslation();
@@ -52,9 +50,7 @@ function SmallIndicator({ online, onOpen }: { online: boolean; onOpen: () => voi
   return (
     <div className="offline-status" data-testid="connection-status" data-state={online ? 'online' : 'offline'} data-pending={0}>
       <button type="button" className={`offline-pill offline-pill-${online ? 'online' : 'offline'}`} aria-expanded={false} onClick={onOpen}>
-        <svg className="icon" width={20} height={20} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
-          <path d={online ? CLOUD : CLOUD_OFF} />
-        </svg>
+        <OfflineIcon name={online ? 'cloud' : 'cloudOff'} size={20} />
         <span className="offline-pill-text" aria-hidden="true">
           {word}
         </span>
